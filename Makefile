@@ -1,0 +1,42 @@
+# Two commands for a fresh machine (see README): `make run` and `make test`.
+PY ?= python3.11
+VENV := .venv
+BIN := $(VENV)/bin
+# torch first, pinned to the CPU wheel, so that sentence-transformers does not pull a CUDA build.
+TORCH := torch==2.13.0
+
+.PHONY: run test test-fast install install-dev browser clean-env
+
+$(BIN)/python:
+	$(PY) -m venv $(VENV)
+	$(BIN)/pip install -q --upgrade pip wheel setuptools
+
+$(VENV)/.base: $(BIN)/python pyproject.toml
+	$(BIN)/pip install -q $(TORCH)
+	$(BIN)/pip install -q -e .
+	touch $@
+
+$(VENV)/.dev: $(VENV)/.base
+	$(BIN)/pip install -q -e ".[llm,dev]"
+	touch $@
+
+install: $(VENV)/.base
+install-dev: $(VENV)/.dev
+
+## Start the assistant: API and web page on http://127.0.0.1:8000 (index built on first run).
+run: install
+	$(BIN)/buergerassistent serve --host 127.0.0.1 --port 8000
+
+## Set up everything the tests need and run the whole suite (unit, contracts, integration, browser).
+test: install-dev browser
+	$(BIN)/pytest
+
+## Only the fast part (no models, servers or browsers).
+test-fast: install-dev
+	$(BIN)/pytest -m "not integration and not slow"
+
+browser:
+	@bash scripts/ensure-chromium.sh
+
+clean-env:
+	rm -rf $(VENV)

