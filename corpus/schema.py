@@ -6,7 +6,7 @@ import re
 from datetime import date
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 STAND_RE = re.compile(r"^(\d{4})-(\d{2})(?:-(\d{2}))?$")
 ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -61,7 +61,7 @@ class Document(BaseModel):
     related: list[str] = Field(default_factory=list)
     handlungsfeld: str | None = None
     teilthema: str | None = None
-    body: str = Field(min_length=1)
+    body: str
     path: str | None = None
 
     @field_validator("id")
@@ -110,10 +110,6 @@ class Document(BaseModel):
         if not v.strip():
             raise ValueError("body is empty; a document needs text below its front matter")
         return v
-
-    @model_validator(mode="after")
-    def _strategy_fields(self) -> "Document":
-        return self
 
     @property
     def url(self) -> str:
