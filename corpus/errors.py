@@ -19,3 +19,7 @@ class CorpusError(AssistantError):
 
 class InputError(AssistantError):
     """A request is malformed or too large (mapped to a German 4xx message by the API)."""
+
+
+class SessionExpired(InputError):
+    """A session id was given that the store does not know (expired or never issued)."""

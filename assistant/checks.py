@@ -1,0 +1,86 @@
+"""Answer checks for every backend: citations must point at given sources, and every sentence needs support.
+
+Support is lexical: the share of a sentence's content terms that occur in the cited source's text. That is a
+floor, not a proof; it catches invented numbers, fees and offices, which is what hurts citizens most.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Mapping
+
+from assistant.textunits import terms
+
+_CITATION = re.compile(r"\[(\d+)\]")
+_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+
+
+@dataclass
+class GroundingReport:
+    ok: bool
+    invalid_citations: list[int] = field(default_factory=list)
+    uncited: list[str] = field(default_factory=list)
+    unsupported: list[str] = field(default_factory=list)
+    cited: list[int] = field(default_factory=list)
+
+    def reasons(self) -> list[str]:
+        out = []
+        if self.invalid_citations:
+            out.append(f"citations {self.invalid_citations} refer to no given source")
+        if not self.cited:
+            out.append("answer cites no source")
+        if self.unsupported:
+            out.append(f"{len(self.unsupported)} sentence(s) without support in the cited sources")
+        if self.uncited:
+            out.append(f"{len(self.uncited)} factual sentence(s) without citation")
+        return out
+
+
+def sentences(text: str) -> list[str]:
+    """Answer sentences: list items and lines are units, prose lines split at sentence ends."""
+    out = []
+    for line in text.splitlines():
+        line = re.sub(r"^\s*(?:[-*•]|\d+[.)])\s+", "", line).strip()
+        if not line:
+            continue
+        out.extend(s.strip() for s in re.split(r"(?<=[.!?])\s+(?=[A-ZÄÖÜ\"„(*])", line) if s.strip())
+    return out
+
+
+def check_grounding(text: str, support: Mapping[int, str], *, min_support: float = 0.6,
+                    is_fallback_text: bool = False) -> GroundingReport:
+    """Check `text` against `support` ({citation number: source text}).
+
+    A sentence is supported when at least `min_support` of its content terms, and every number in it, occur in
+    the texts it cites. Headings (ending in ':') and sentences without content terms are skipped.
+    """
+    report = GroundingReport(ok=True)
+    cited_all: set[int] = set()
+    support_terms = {n: terms(t) for n, t in support.items()}
+    for sent in sentences(text):
+        nums = [int(x) for x in _CITATION.findall(sent)]
+        cited_all.update(nums)
+        bad = [n for n in nums if n not in support]
+        report.invalid_citations.extend(b for b in bad if b not in report.invalid_citations)
+        plain = _CITATION.sub("", sent).strip()
+        sent_terms = terms(plain)
+        if plain.endswith(":") or len(sent_terms) < 2:
+            continue
+        good = [n for n in nums if n in support]
+        if not good:
+            if _NUMBER.search(plain) or len(sent_terms) >= 4:
+                report.uncited.append(plain)
+            continue
+        pool = set().union(*(support_terms[n] for n in good))
+        share = len(sent_terms & pool) / len(sent_terms)
+        source_text = " ".join(support[n] for n in good)
+        numbers_ok = all(num in source_text for num in _NUMBER.findall(plain))
+        if share < min_support or not numbers_ok:
+            report.unsupported.append(plain)
+    report.cited = sorted(cited_all)
+    report.ok = not report.invalid_citations and not report.unsupported and bool(report.cited) \
+        and not report.uncited
+    if is_fallback_text:
+        report.ok = True
+    return report

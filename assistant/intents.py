@@ -1,0 +1,79 @@
+"""What a question asks for (Kosten, Unterlagen, Ablauf, ...), and which document section answers it.
+
+Rules over the normalised question, because citizens ask the same few things in many words; the order of
+`INTENTS` is the order sections appear in an answer.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+
+def fold(text: str) -> str:
+    """Lower-case and fold umlaut spellings, so 'Gebuehr', 'gebühr' and 'Gebühr' match the same rule."""
+    t = text.lower()
+    for a, b in (("ä", "ae"), ("ö", "oe"), ("ü", "ue"), ("ß", "ss")):
+        t = t.replace(a, b)
+    return t
+
+
+@dataclass(frozen=True)
+class Intent:
+    name: str
+    sections: tuple[str, ...]
+    pattern: re.Pattern[str]
+
+
+def _p(*alternatives: str) -> re.Pattern[str]:
+    return re.compile("|".join(alternatives))
+
+
+INTENTS: tuple[Intent, ...] = (
+    Intent("voraussetzungen", ("Voraussetzungen",), _p(
+        r"voraussetzung", r"bedingung", r"anspruch", r"berechtigt", r"\bwer (kann|darf|bekommt|muss)",
+        r"\bdarf ich\b", r"\bbin ich\b.*\b(berechtigt|verpflichtet)",
+        r"\bgilt (das|die|der)\b.*\bfuer\b", r"\bwer braucht", r"\bpflicht")),
+    Intent("ablauf", ("Ablauf",), _p(
+        r"\bwie (beantrage|bekomme|mache|melde|kriege|gehe|funktioniert|laeuft|geht)", r"ablauf", r"vorgehen",
+        r"schritt", r"\bwas muss ich (tun|machen)", r"\bwie kann ich\b", r"\bwie stelle ich", r"\bwas ist zu tun",
+        r"\bantrag stellen", r"\bhow (do|can) i\b")),
+    Intent("unterlagen", ("Unterlagen",), _p(
+        r"unterlagen", r"dokumente?n?\b", r"mitbringen", r"mitnehmen", r"nachweis", r"\bwas (brauche|benoetige)",
+        r"\bwelche papiere", r"\bpapiere\b", r"formular", r"bescheinigung.*(brauche|mitbringen)",
+        r"\bwhat do i need")),
+    Intent("kosten", ("Kosten",), _p(
+        r"kost", r"gebuehr", r"preis", r"\bteuer", r"\bbezahl", r"\bzahlen\b", r"\beuro\b", r"\bgratis",
+        r"\bumsonst", r"\bgeld\b", r"\bsteuer(satz|hoehe|betrag)", r"\bwie ?viel\b.*\b(zahl|kost|steuer)",
+        r"\bhow much", r"\bfee", r"\bcost")),
+    Intent("fristen", ("Fristen",), _p(
+        r"\bfrist", r"\bbis wann", r"spaetestens", r"rechtzeitig", r"\bwie lange (habe|hab) ich", r"deadline",
+        r"\bzu spaet", r"\bwann muss ich", r"verspaet", r"\bgueltig", r"gueltigkeit", r"\blaeuft ab\b",
+        r"abgelaufen")),
+    Intent("bearbeitungszeit", ("Bearbeitungszeit",), _p(
+        r"\bwie lange dauert", r"\bdauert es", r"bearbeitungs", r"\bwann (bekomme|kriege|ist .* fertig|kommt)",
+        r"wartezeit", r"\bdauer\b", r"\bhow long")),
+    Intent("online", ("Online",), _p(
+        r"online", r"internet", r"digital", r"\bvon zu ?hause", r"\bper (mail|e-mail|email)", r"\bapp\b",
+        r"\bportal", r"\bwebseite", r"\bwebsite", r"\bim netz")),
+    Intent("oeffnungszeiten", ("Zuständig",), _p(
+        r"oeffnungszeit", r"\bgeoeffnet", r"\bauf\b.*\b(samstag|sonntag|heute|morgen)", r"\bwann (hat|ist) .*\b(offen|auf)",
+        r"\bopening hours", r"\buhrzeit")),
+    Intent("zustaendig", ("Zuständig",), _p(
+        r"\bwo\b", r"zustaendig", r"\bwelche(s|r)? (amt|stelle|behoerde|buero)", r"\bwer (ist|hilft|macht)",
+        r"\badresse", r"anschrift", r"kontakt", r"telefon", r"\bnummer\b", r"\banrufen", r"\bansprech",
+        r"\bwohin", r"\bbei wem", r"\bwhere")),
+)
+
+#: A section name for a named intent, e.g. SECTION_OF["kosten"] == "Kosten".
+SECTION_OF = {i.name: i.sections[0] for i in INTENTS}
+
+
+def detect_intents(question: str) -> list[str]:
+    """Intents in answer order; empty when the question is general ("Was ist ein Bewohnerparkausweis?")."""
+    q = fold(question)
+    found = [i.name for i in INTENTS if i.pattern.search(q)]
+    # "Wo beantrage ich ..." asks where, not how; keep both only when both are really asked.
+    if "zustaendig" in found and "ablauf" in found and not re.search(r"\bwie\b", q):
+        found.remove("ablauf")
+    return found

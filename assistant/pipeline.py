@@ -1,0 +1,239 @@
+"""The one module that knows the order of the stages: guard → retrieve → gate → generate → check → answer."""
+
+from __future__ import annotations
+
+import logging
+import time
+from dataclasses import dataclass, field
+from typing import Any, Iterator, Mapping, Sequence
+
+from assistant.checks import check_grounding
+from assistant.followup import condense, has_own_topic, is_followup
+from assistant.intents import detect_intents
+from assistant.messages import message
+from assistant.protocols import Generator
+from assistant.readability import readability
+from assistant.sessions import Session, SessionStore, new_session_id, remember
+from corpus.errors import AssistantError, SessionExpired
+from corpus.schema import Document
+from corpus.types import Answer, Checked, Draft, Outcome, Passage, Question, Retrieval, Verdict
+from guardrails.protocols import InputGuard, OutputGuard
+from retrieval.protocols import Retriever
+
+log = logging.getLogger(__name__)
+
+ACTIONS = {Outcome.REFUSE: "refuse", Outcome.REFERRAL: "referral", Outcome.HANDOFF: "handoff"}
+
+
+class PassThroughInputGuard:
+    """Input guard that lets everything through unchanged; only for tests and explicitly disabled guardrails."""
+
+    def check(self, question: Question) -> Checked:
+        return Checked(text=question.text)
+
+
+@dataclass
+class Event:
+    """A streaming event: `token` (data: str) or `done` (data: Answer)."""
+
+    kind: str
+    data: Any
+
+
+@dataclass
+class Assistant:
+    input_guard: InputGuard
+    retriever: Retriever
+    generator: Generator
+    fallback: Generator
+    documents: Mapping[str, Document]
+    sessions: SessionStore
+    output_guard: OutputGuard | None = None
+    audit: Any = None
+    notice: str | None = None
+    top_k: int = 5
+    min_support: float = 0.6
+    stats: dict[str, int] = field(default_factory=dict)
+
+    # -- public -------------------------------------------------------------------------------------------
+    def answer(self, text: str, session_id: str | None = None, history: Sequence[str] = ()) -> Answer:
+        """Answer one message; `history` lets stateless callers (OpenAI endpoint) pass earlier user messages."""
+        final: Answer | None = None
+        for event in self._run(text, session_id, history, stream=False):
+            if event.kind == "done":
+                final = event.data
+        assert final is not None
+        return final
+
+    def stream(self, text: str, session_id: str | None = None, history: Sequence[str] = ()) -> Iterator[Event]:
+        """Like `answer`, but yields `token` events while the answer is written, then one `done` event."""
+        return self._run(text, session_id, history, stream=True)
+
+    # -- the flow -----------------------------------------------------------------------------------------
+    def _run(self, text: str, session_id: str | None, history: Sequence[str], stream: bool) -> Iterator[Event]:
+        started = time.perf_counter()
+        timings: dict[str, float] = {}
+        session = self._session(session_id, history)
+        first_turn = session.turns == 0
+
+        t = time.perf_counter()
+        checked = self.input_guard.check(Question(text=text, session_id=session.id, topic=session.topic,
+                                                  history=list(session.history)))
+        timings["guard_ms"] = _ms(t)
+        if checked.outcome is not Outcome.PASS and not getattr(checked, "allow_answer", False):
+            answer = self._policy_answer(checked, session)
+            yield from self._finish(answer, session, checked, None, first_turn, started, timings, stream)
+            return
+
+        t = time.perf_counter()
+        query, gen_question = self._resolve(checked.text, session)
+        retrieval = self.retriever.retrieve(query, top_k=self.top_k)
+        timings["retrieval_ms"] = _ms(t)
+        if not retrieval.confident or not retrieval.passages:
+            answer = self._no_information(checked, session, retrieval)
+            yield from self._finish(answer, session, checked, retrieval, first_turn, started, timings, stream)
+            return
+
+        t = time.perf_counter()
+        passages = retrieval.passages
+        draft, fallback_reason, streamed = yield from self._generate(gen_question, passages, stream)
+        timings["generation_ms"] = _ms(t)
+
+        t = time.perf_counter()
+        verdict = self._check(draft)
+        if not verdict.ok and draft.mode != "extractive":
+            fallback_reason = "checks failed: " + "; ".join(verdict.reasons)
+            log.warning("LLM answer rejected (%s); using the extractive answer", fallback_reason)
+            draft = self.fallback.generate(gen_question, passages)
+            verdict = self._check(draft)
+        timings["checks_ms"] = _ms(t)
+
+        answer = Answer(text=draft.text, sources=draft.sources, action="answer", rule=None, mode=draft.mode,
+                        redactions=checked.redactions, session_id=session.id,
+                        topic=draft.sources[0].doc_id if draft.sources else None)
+        if checked.outcome is not Outcome.PASS and checked.reply:
+            answer.text = f"{checked.reply}\n\n{answer.text}"
+            answer.action, answer.rule = ACTIONS[checked.outcome], checked.rule
+        answer.meta.update({"backend": draft.backend, "fallback_reason": fallback_reason,
+                            "confidence": round(retrieval.confidence, 3), "intents": draft.meta.get("intents"),
+                            "unsupported": verdict.unsupported, "checks_ok": verdict.ok})
+        yield from self._finish(answer, session, checked, retrieval, first_turn, started, timings, stream,
+                                already_streamed=streamed)
+
+    def _session(self, session_id: str | None, history: Sequence[str]) -> Session:
+        if session_id:
+            session = self.sessions.get(session_id)
+            if session is None:
+                raise SessionExpired(f"session {session_id[:8]}… is unknown or expired; start a new one")
+            return session
+        session = Session(id=new_session_id())
+        for earlier in history:  # stateless callers: replay earlier (already redacted upstream) user turns
+            checked = self.input_guard.check(Question(text=earlier, session_id=session.id))
+            r = self.retriever.retrieve(self._resolve(checked.text, session)[0], top_k=1)
+            top = r.passages[0] if r.confident and r.passages else None
+            remember(session, checked.text, top.doc_id if top else None, top.title if top else None)
+        session.turns = 0 if not history else session.turns
+        return session
+
+    def _resolve(self, text: str, session: Session) -> tuple[str, str]:
+        """(retrieval query, question for the generator), condensing follow-ups with the session's topic."""
+        if not session.topic or not is_followup(text):
+            return text, text
+        gen_question = text
+        if not detect_intents(text) and session.history:
+            gen_question = f"{session.history[-1]} {text}"  # "Und für mein Kind?" keeps the earlier ask
+        if has_own_topic(text):
+            standalone = self.retriever.retrieve(text, top_k=1)
+            if standalone.confident:
+                return text, gen_question
+        return condense(text, session.topic_title), gen_question
+
+    def _generate(self, question: str, passages: Sequence[Passage], stream: bool):
+        """Run the configured generator; any backend failure degrades to the extractive composer."""
+        fallback_reason = None
+        streamed = False
+        try:
+            if stream and hasattr(self.generator, "stream") and self.generator is not self.fallback:
+                parts: list[str] = []
+                for token in self.generator.stream(question, passages):
+                    parts.append(token)
+                    streamed = True
+                    yield Event("token", token)
+                draft = Draft(text="".join(parts).strip(), sources=list(passages), mode="llm",
+                              backend=self.generator.name, meta={"streamed": True})
+            else:
+                draft = self.generator.generate(question, passages)
+        except AssistantError as exc:
+            fallback_reason = f"backend error: {type(exc).__name__}"
+            log.warning("generator %s failed (%s); using the extractive answer", self.generator.name, exc)
+            draft = self.fallback.generate(question, passages)
+        except Exception as exc:  # a broken backend must never reach the citizen as a stack trace
+            fallback_reason = f"backend error: {type(exc).__name__}"
+            log.exception("generator %s crashed; using the extractive answer", self.generator.name)
+            draft = self.fallback.generate(question, passages)
+        if not draft.text.strip():
+            fallback_reason = "empty answer"
+            draft = self.fallback.generate(question, passages)
+        return draft, fallback_reason, streamed
+
+    def _check(self, draft: Draft) -> Verdict:
+        support = {n: self._support_text(p) for n, p in enumerate(draft.sources, start=1)}
+        grounding = check_grounding(draft.text, support, min_support=self.min_support)
+        reasons = grounding.reasons()
+        ok = grounding.ok
+        if self.output_guard is not None:
+            guard = self.output_guard.check(draft, draft.sources)
+            ok = ok and guard.ok
+            reasons += guard.reasons
+        return Verdict(ok=ok, reasons=reasons, unsupported=grounding.unsupported)
+
+    def _support_text(self, passage: Passage) -> str:
+        doc = self.documents.get(passage.doc_id)
+        if doc is None:
+            return passage.text or passage.snippet
+        fields = [doc.title, doc.summary, doc.responsible or "", *doc.documents, *doc.fees, *doc.deadlines,
+                  doc.processing_time or ""]
+        return "\n".join([*fields, doc.body])
+
+    def _policy_answer(self, checked: Checked, session: Session) -> Answer:
+        self.stats[f"policy.{checked.rule}"] = self.stats.get(f"policy.{checked.rule}", 0) + 1
+        return Answer(text=checked.reply or message("no_information"), action=ACTIONS.get(checked.outcome, "refuse"),
+                      rule=checked.rule, redactions=checked.redactions, session_id=session.id,
+                      mode="extractive", meta={"backend": "policy"})
+
+    def _no_information(self, checked: Checked, session: Session, retrieval: Retrieval) -> Answer:
+        return Answer(text=message("no_information"), action="handoff", rule="no_information",
+                      redactions=checked.redactions, session_id=session.id, mode="extractive",
+                      meta={"backend": "gate", "confidence": round(retrieval.confidence, 3)})
+
+    def _finish(self, answer: Answer, session: Session, checked: Checked, retrieval: Retrieval | None,
+                first_turn: bool, started: float, timings: dict[str, float], stream: bool,
+                already_streamed: bool = False) -> Iterator[Event]:
+        if first_turn and self.notice:
+            answer.notice = self.notice
+        remember(session, checked.text, answer.topic, answer.sources[0].title if answer.sources else None)
+        self.sessions.put(session)
+        answer.meta.update(timings)
+        answer.meta["latency_ms"] = _ms(started)
+        answer.meta["readability"] = readability(answer.text) if answer.action == "answer" else {}
+        if already_streamed and answer.mode != "llm":
+            answer.meta["replaced_stream"] = True  # the streamed LLM text was rejected; `done` carries the answer
+        if stream and not already_streamed:
+            for token in _tokens(answer.text):
+                yield Event("token", token)
+        if self.audit is not None:
+            self.audit.record(session_id=session.id, rule=answer.rule, action=answer.action,
+                              redactions=[r.type for r in answer.redactions], backend=answer.meta.get("backend"),
+                              mode=answer.mode, latency_ms=answer.meta["latency_ms"],
+                              fallback_reason=answer.meta.get("fallback_reason"))
+        yield Event("done", answer)
+
+
+def _ms(t: float) -> float:
+    return round((time.perf_counter() - t) * 1000, 2)
+
+
+def _tokens(text: str) -> Iterator[str]:
+    import re
+
+    yield from re.findall(r"\S+\s*|\s+", text)
