@@ -91,6 +91,9 @@ class Checked:
     rule: str | None = None
     reply: str | None = None
     redactions: list[Redaction] = field(default_factory=list)
+    # For a non-PASS outcome: True when the rule still lets retrieval add general information (e.g. the rules of
+    # Wohngeld after "Bekomme ich Wohngeld?"), with `reply` shown alongside; False ends the turn with `reply`.
+    allow_answer: bool = False
 
 
 @dataclass

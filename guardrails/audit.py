@@ -1,0 +1,69 @@
+"""Audit log: one JSON line per answered turn, with what was decided and never what was said.
+
+Fields: ts (UTC ISO 8601), session (salted SHA-256 of the session id, so turns of one session can be linked
+without storing the id), rule, action, redactions (type → count), backend, mode, latency_ms, fallback_reason.
+Any field named like message text is refused (GDPR Art. 5(1)(c) data minimisation), as is any value that is
+not a plain scalar, list of scalars or mapping of scalars. Appends are serialised by a lock, so the API's worker
+threads can share one log.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import secrets
+import threading
+from collections import Counter
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any, Iterable
+
+FORBIDDEN_FIELDS = frozenset({"text", "message", "answer", "question", "reply", "prompt", "draft", "content",
+                              "query", "snippet", "comment"})
+KNOWN_FIELDS = ("rule", "action", "backend", "mode", "latency_ms", "fallback_reason")
+_SCALARS = (str, int, float, bool, type(None))
+
+
+class AuditLog:
+    def __init__(self, path: Path, salt: str | None = None) -> None:
+        """`salt` should come from settings so hashes stay stable across restarts; None draws a random one."""
+        self.path = Path(path)
+        self._salt = (salt or secrets.token_hex(16)).encode("utf-8")
+        self._lock = threading.Lock()
+
+    def session_hash(self, session_id: str | None) -> str | None:
+        if not session_id:
+            return None
+        return hashlib.sha256(self._salt + session_id.encode("utf-8")).hexdigest()[:32]
+
+    def record(self, session_id: str | None = None, redactions: Iterable[Any] = (), **fields: Any) -> dict[str, Any]:
+        """Append one record; `redactions` are Redaction objects or type names. Returns the written record."""
+        bad = sorted(k for k in fields if k.lower() in FORBIDDEN_FIELDS)
+        if bad:
+            raise ValueError(f"audit records never carry message text; refused fields {bad} "
+                             f"(log rule, action, counts or timings instead)")
+        for key, value in fields.items():
+            if not _plain(value):
+                raise ValueError(f"audit field {key!r} must be a scalar, list or mapping of scalars, "
+                                 f"got {type(value).__name__}")
+        counts = Counter(getattr(r, "type", r) for r in redactions)
+        entry = {"ts": datetime.now(timezone.utc).isoformat(timespec="milliseconds"),
+                 "session": self.session_hash(session_id), "redactions": dict(sorted(counts.items()))}
+        entry.update({k: fields.pop(k, None) for k in KNOWN_FIELDS})
+        entry.update(sorted(fields.items()))
+        line = json.dumps(entry, ensure_ascii=False, sort_keys=False)
+        with self._lock:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            with self.path.open("a", encoding="utf-8") as fh:
+                fh.write(line + "\n")
+        return entry
+
+
+def _plain(value: Any) -> bool:
+    if isinstance(value, _SCALARS):
+        return True
+    if isinstance(value, (list, tuple)):
+        return all(isinstance(v, _SCALARS) for v in value)
+    if isinstance(value, dict):
+        return all(isinstance(k, str) and isinstance(v, _SCALARS) for k, v in value.items())
+    return False

@@ -1,0 +1,134 @@
+"""Input classifier: which policy rule, if any, a citizen's message triggers.
+
+Two layers over the normalised message (guardrails/normalize.py). First the trigger patterns
+(guardrails/patterns.py), also applied to text decoded from base64/hex chunks and, for injections only, to the rot13
+reading of the message; several matching rules resolve by `PRIORITY` (danger to people first). When no pattern
+matches, the message is compared with hand-written exemplars in German and English (guardrails/exemplars.yaml) by
+cosine similarity of TF-IDF character n-grams within word boundaries, which tolerates inflection, compounds and
+typos; a rule wins only when its nearest exemplar is close enough and clearly closer than the nearest benign
+question. The vectorizer is fitted in `load()`, never at import.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+import yaml
+
+from corpus.errors import ConfigurationError
+from guardrails.normalize import decode_payloads, fold, rot13, variants
+from guardrails.patterns import RULE_PATTERNS, matches
+from guardrails.policy import PRIORITY, Policy
+
+DEFAULT_EXEMPLARS_PATH = Path(__file__).with_name("exemplars.yaml")
+BENIGN = "benign"
+
+
+@dataclass(frozen=True)
+class Classification:
+    """The rule a message triggers (None: a normal question), the policy's action, a 0..1 score and why."""
+
+    rule: str | None
+    action: str  # "answer" | "handoff" | "refuse" | "referral"
+    score: float
+    reasons: tuple[str, ...] = ()
+    allow_answer: bool = True
+
+
+class PolicyClassifier:
+    """Rules first, exemplar similarity second; see the module docstring."""
+
+    def __init__(self, policy: Policy, exemplars_path: Path | None = None, threshold: float = 0.5,
+                 margin: float = 0.08, ngram_range: tuple[int, int] = (3, 5)) -> None:
+        if not 0 < threshold < 1:
+            raise ConfigurationError(f"similarity threshold must be in (0, 1), got {threshold}")
+        if margin < 0:
+            raise ConfigurationError(f"similarity margin must be >= 0, got {margin}")
+        self.policy = policy
+        self.exemplars_path = Path(exemplars_path) if exemplars_path else DEFAULT_EXEMPLARS_PATH
+        self.threshold = threshold
+        self.margin = margin
+        self.ngram_range = ngram_range
+        self._vectorizer = None
+        self._matrix = None
+        self._labels: np.ndarray | None = None
+
+    def load(self) -> PolicyClassifier:
+        """Read the exemplars and fit the vectorizer (a few milliseconds; call once at start-up)."""
+        from sklearn.feature_extraction.text import TfidfVectorizer
+
+        exemplars = load_exemplars(self.exemplars_path)
+        texts = [variants(t)[-1] for _, t in exemplars]
+        self._labels = np.array([label for label, _ in exemplars])
+        self._vectorizer = TfidfVectorizer(analyzer="char_wb", ngram_range=self.ngram_range, sublinear_tf=True,
+                                           min_df=1)
+        self._matrix = self._vectorizer.fit_transform(texts)
+        return self
+
+    @property
+    def loaded(self) -> bool:
+        return self._vectorizer is not None
+
+    def classify(self, text: str) -> Classification:
+        if not self.loaded:
+            self.load()
+        forms = [(form, "") for form in variants(text)]
+        for encoding, decoded in decode_payloads(text):
+            forms += [(form, f"decoded {encoding}") for form in variants(decoded)]
+        hits = self._pattern_hits(forms)
+        rot = rot13(fold(text))
+        hits += [("injection", f"rot13: {m}") for m in matches("injection", rot)]
+        if hits:
+            rule = min((r for r, _ in hits), key=PRIORITY.index)
+            return self._result(rule, 1.0, tuple(f"pattern {r}: {why}" for r, why in hits if r == rule))
+        best = max((self._similar(form, note) for form, note in forms), key=lambda s: s[1])
+        rule, score, reason = best
+        if rule is None:
+            return Classification(rule=None, action="answer", score=round(score, 3), reasons=(reason,))
+        return self._result(rule, score, (reason,))
+
+    def _pattern_hits(self, forms: list[tuple[str, str]]) -> list[tuple[str, str]]:
+        hits = []
+        for rule in RULE_PATTERNS:
+            for form, note in forms:
+                hits += [(rule, f"{note}: {m}" if note else m) for m in matches(rule, form)]
+        return hits
+
+    def _similar(self, form: str, note: str) -> tuple[str | None, float, str]:
+        """Nearest exemplar per label; a rule only when above threshold and `margin` ahead of benign."""
+        sims = (self._matrix @ self._vectorizer.transform([form]).T).toarray().ravel()
+        best_per_label = {label: float(sims[self._labels == label].max()) for label in set(self._labels)}
+        benign = best_per_label.pop(BENIGN, 0.0)
+        label, score = max(best_per_label.items(), key=lambda kv: kv[1], default=(None, 0.0))
+        prefix = f"{note} " if note else ""
+        if label is not None and score >= self.threshold and score - benign >= self.margin:
+            return label, score, f"{prefix}similar to {label} exemplars ({score:.2f} vs benign {benign:.2f})"
+        return None, max(score, benign), f"{prefix}nearest {label} {score:.2f}, benign {benign:.2f}"
+
+    def _result(self, rule: str, score: float, reasons: tuple[str, ...]) -> Classification:
+        policy_rule = self.policy.rule(rule)
+        return Classification(rule=rule, action=policy_rule.action, score=round(score, 3), reasons=reasons,
+                              allow_answer=policy_rule.allow_answer)
+
+
+def load_exemplars(path: Path) -> list[tuple[str, str]]:
+    """(label, text) pairs; labels are the classifier's rule names or `benign`."""
+    try:
+        raw = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as exc:
+        raise ConfigurationError(f"exemplars file {path} cannot be read: {exc}") from exc
+    valid = set(RULE_PATTERNS) | {BENIGN}
+    if not isinstance(raw, dict) or set(raw) - valid:
+        raise ConfigurationError(f"exemplars file {path}: top-level keys must be among {sorted(valid)}, "
+                                 f"got {sorted(raw) if isinstance(raw, dict) else type(raw).__name__}")
+    missing = valid - set(raw)
+    if missing:
+        raise ConfigurationError(f"exemplars file {path}: every label needs exemplars; missing {sorted(missing)}")
+    pairs = []
+    for label, texts in raw.items():
+        if not isinstance(texts, list) or not all(isinstance(t, str) and t.strip() for t in texts):
+            raise ConfigurationError(f"exemplars file {path}: {label!r} must be a list of non-empty strings")
+        pairs += [(label, t) for t in texts]
+    return pairs

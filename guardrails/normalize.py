@@ -1,0 +1,94 @@
+"""Normalisation and decoding of citizen messages before the policy rules see them.
+
+Attackers and citizens spell the same words in many ways: "Selbstmord", "SELBSTMORD", "s e l b s t m o r d",
+"s3lbstm0rd", "Gebühr"/"Gebuehr", full-width letters, zero-width characters. Rules match one folded form:
+lower case, umlauts as ae/oe/ue, ß as ss, accents stripped, leetspeak inside words mapped back to letters, letters
+spaced out one by one joined again. Encoded payloads (base64, hex, rot13) are decoded so the rules can look at what
+they say.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import codecs
+import re
+import unicodedata
+
+_UMLAUTS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss", "ẞ": "ss"})
+_LEET = str.maketrans({"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "8": "b", "@": "a",
+                       "$": "s", "€": "e"})
+_INVISIBLE = re.compile(r"[\u200b-\u200f\u2060\u00ad\ufeff]")
+# A token mixing letters with leet characters, e.g. "s3lbstm0rd", "1gn0r13r3", "@dmin"; plain numbers stay numbers.
+_LEET_TOKEN = re.compile(r"(?=[\w@$€]*[a-z])(?=[\w@$€]*[0-9@$€])[a-z0-9@$€]{3,}")
+# Four or more single letters separated by spaces, dots, dashes or underscores: "i g n o r e", "s.u.i.z.i.d".
+_SPACED = re.compile(r"(?<![a-z0-9])(?:[a-z][ ._\-*]{1,3}){3,}[a-z](?![a-z0-9])")
+_REPEATS = re.compile(r"([a-z])\1{2,}")
+_SPACE = re.compile(r"\s+")
+
+_BASE64_CHUNK = re.compile(r"[A-Za-z0-9+/]{16,}={0,2}")
+_HEX_CHUNK = re.compile(r"(?:[0-9a-fA-F]{2}[\s:]?){8,}")
+
+
+def fold(text: str) -> str:
+    """Lower case, umlauts folded (ä→ae, ß→ss), accents and invisible characters removed, spaces collapsed."""
+    t = unicodedata.normalize("NFKC", _INVISIBLE.sub("", text)).lower().translate(_UMLAUTS)
+    t = "".join(c for c in unicodedata.normalize("NFKD", t) if not unicodedata.combining(c))
+    return _SPACE.sub(" ", t).strip()
+
+
+def deobfuscate(folded: str) -> str:
+    """Undo leetspeak inside words, join spaced-out letters and shorten letter runs ("hiiilfe" → "hilfe")."""
+    t = _LEET_TOKEN.sub(lambda m: m.group(0).translate(_LEET), folded)
+    t = _SPACED.sub(lambda m: re.sub(r"[ ._\-*]", "", m.group(0)), t)
+    return _REPEATS.sub(r"\1", t)
+
+
+def variants(text: str) -> list[str]:
+    """The distinct forms the rules match against: folded, and folded with obfuscation undone."""
+    folded = fold(text)
+    clean = deobfuscate(folded)
+    return [folded] if clean == folded else [folded, clean]
+
+
+def decode_payloads(text: str) -> list[tuple[str, str]]:
+    """Readable text hidden in base64 or hex chunks of the message, as (encoding, decoded text) pairs."""
+    found: list[tuple[str, str]] = []
+    for chunk in _BASE64_CHUNK.findall(text):
+        if chunk.isalpha() and (chunk.islower() or chunk.isupper()):
+            continue  # a long plain word, e.g. a German compound, is not base64
+        decoded = _b64(chunk)
+        if decoded:
+            found.append(("base64", decoded))
+    for chunk in _HEX_CHUNK.findall(text):
+        digits = re.sub(r"[\s:]", "", chunk)
+        if digits.isdigit():
+            continue  # phone or file numbers
+        try:
+            decoded = _readable(bytes.fromhex(digits))
+        except ValueError:
+            decoded = None
+        if decoded:
+            found.append(("hex", decoded))
+    return found
+
+
+def rot13(text: str) -> str:
+    return codecs.decode(text, "rot13")
+
+
+def _b64(chunk: str) -> str | None:
+    padded = chunk + "=" * (-len(chunk) % 4)
+    try:
+        return _readable(base64.b64decode(padded, validate=True))
+    except (binascii.Error, ValueError):
+        return None
+
+
+def _readable(raw: bytes) -> str | None:
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError:
+        return None
+    letters = sum(c.isalpha() or c.isspace() for c in text)
+    return text if len(text) >= 6 and letters / len(text) >= 0.8 else None

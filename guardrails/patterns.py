@@ -1,0 +1,319 @@
+"""Trigger patterns of the policy rules, over folded text (lower case, ä→ae, ß→ss; see guardrails/normalize.py).
+
+German builds compounds, so a pattern is a stem matched anywhere unless it says otherwise: "selbstmord" also finds
+"Selbstmordgedanken", "bombe" finds "Bombendrohung". A `\\b` word boundary would miss those (the flaw GOV.UK Chat's
+forbidden-terms check has). Where a short stem would match inside unrelated words, `_L` demands that no letter
+precedes it ("(?<![a-z])wetter" keeps "Unwetter" out). `W` bridges a few words within one sentence.
+
+Patterns state the general shape of a request (an instruction verb near an instruction noun, a group word near a
+hostile demand), not remembered messages; the exemplar similarity in guardrails/classifier.py catches paraphrases.
+"""
+
+from __future__ import annotations
+
+import re
+
+_L = r"(?<![a-z])"
+W = r"[^.?!\n]{0,60}?"  # a few words, inside one sentence
+
+_GROUPS = (r"(auslaender|fluechtling|migrant|asylant|asylbewerber|muslim|moslem|islam|jude|juden|juedisch|tuerke|"
+           r"tuerkin|tuerken|araber|roma|sinti|afrikaner|schwarze|schwule|lesbe|homo|transperson|trans |queer|"
+           r"behinderte|rollstuhlfahrer|auslaendische|polen|rumaenen|bulgaren|russen|ukrainer|syrer|kopftuch|frauen|"
+           r"immigrant|foreigner|refugee|muslims|jews|blacks|gays|disabled|women)")
+_PEOPLE = (r"(mann|frau|vater|mutter|kind|sohn|tochter|oma|opa|person|jemand|nachbar\w*|kollege|kollegin|"
+           r"freund\w*|baby|patient\w*|(?<![a-z])er |(?<![a-z])sie )")
+_PARTIES = r"(cdu|csu|spd|afd|gruene|fdp|linke|bsw|volt|freie waehler|die partei)"
+_POLITICIANS = (r"(oberbuergermeister|buergermeister|(?<=der |den |dem )ob(?![a-z])|kanzler|minister|ministerpraesident|stadtrat|ratsmitglied|"
+                r"politiker|landrat|bundesregierung|landesregierung|regierung|mayor|chancellor|government)")
+
+
+def _c(*alternatives: str) -> re.Pattern[str]:
+    return re.compile("|".join(f"(?:{a})" for a in alternatives))
+
+
+RULE_PATTERNS: dict[str, re.Pattern[str]] = {
+    "emergency": _c(
+        _PEOPLE + W + r"(umgefallen|reagiert nicht|wacht nicht (mehr )?auf|atmet (ganz |sehr )?(schwer|kaum)|"
+        r"blau (im gesicht|an)|keine luft)", r"bekommt keine luft", r"qualm", _L + r"flammen",
+        r"feuer" + W + r"(ausgebrochen|im haus|in der wohnung|in unserem|im keller)",
+        r"(messer|pistole|waffe)" + W + r"(droht|bedroht|angreift|sticht|zieht)",
+        r"(?<!ich )(will|droht|versucht|wollte) (mich|uns) (zu )?(umbringen|umzubringen|toeten|abstechen|erschiessen)",
+        r"droht" + W + r"(umzubringen|zu toeten|abzustechen|zu erschiessen)",
+        r"(wurde|werde|bin|wurden) (gerade|eben|soeben) (ueberfallen|angegriffen|ausgeraubt|niedergestochen|vergewaltigt)",
+        r"(schlaegt|schlagen|pruegeln|treten)" + W + r"zusammen", r"unfall" + W + r"(verletzt|blutet|tot|eingeklemmt)",
+        r"(kind|baby|sohn|tochter|hund)" + W + r"(getrunken|verschluckt|gegessen)" + W +
+        r"(putzmittel|reiniger|gift|tabletten|batterie|lampenoel|medikament)",
+        r"(putzmittel|reiniger|batterie|lampenoel|gift)" + W + r"(getrunken|verschluckt|gegessen)",
+        r"(schmerzen in der brust|brustschmerzen|brustenge)", r"(baby|kind) kommt (jetzt|gleich)|fruchtblase",
+        r"(teich|wasser|rhein|see|kanal|becken|pool) gefallen", r"gasleitung" + W + r"(zischt|kaputt|leck|undicht)",
+        r"(taeter|einbrecher|jemand|fremder)" + W + r"(noch im haus|noch in der wohnung|noch da|in (unserer|meiner) wohnung)",
+        r"collapsed", r"smoke (is )?coming", r"on fire", r"fire in (my|our|the)", r"threaten\w*" + W + r"(knife|gun)",
+        r"swallowed", r"(is|are) (unconscious|not moving|not responding)",
+        r"es brennt", r"brennt" + W + r"(jetzt|gerade|lichterloh|bei (uns|mir))", r"in flammen", r"steht in brand",
+        _L + r"rauch(?![a-z])" + W + r"(kommt|dringt|quillt|ueberall|aus (dem|der))", r"(riecht|stinkt)" + W + r"nach gas",
+        r"gasgeruch", r"gas ?leck",
+        r"bewusstlos", r"ohnmaechtig", r"atmet nicht", r"(keine|kaum) (atmung|luft mehr|puls)", r"nicht (mehr )?ansprechbar",
+        r"(hat|habe|bekommt|kriegt) (gerade |eben |wohl |vermutlich )?(einen )?(herzinfarkt|schlaganfall)",
+        r"(herzinfarkt|schlaganfall)" + W + r"(gerade|jetzt|akut)", r"herzstillstand", r"reanim",
+        r"blutet" + W + r"(stark|sehr|viel|hoert nicht)", r"(starke|viel) blut", r"krampfanfall", r"krampft",
+        _PEOPLE + W + r"(zusammengebrochen|umgekippt|kollabiert)", r"liegt" + W + r"regungslos",
+        _PEOPLE + W + r"liegt" + W + r"(am|auf dem) boden", r"ueberdosis",
+        r"(hat|haben)" + W + r"(verschluckt|giftig|tabletten geschluckt)", r"vergiftet", r"ertrinkt",
+        r"(ich werde|wir werden|werde ich|werden wir)" + W + r"(angegriffen|verpruegelt|geschlagen|bedroht|"
+        r"verfolgt|erstochen)",
+        r"(wird|werden)" + W + r"(gerade|jetzt|in diesem moment)" + W + r"(angegriffen|verpruegelt|geschlagen|"
+        r"bedroht|erstochen)",
+        r"(schlaegt|pruegelt|wuergt) (mich|meine|meinen|uns|das kind|die kinder|gerade|jetzt)",
+        r"bedroht" + W + r"(mit|messer|waffe|pistole)", r"(messer|waffe|pistole)" + W + r"bedroh",
+        r"(einbrecher|einbruch)" + W + r"(gerade|jetzt|ist noch|sind noch|noch im|noch in)",
+        r"bricht" + W + r"(gerade|jetzt)" + W + r"ein", r"(notarzt|krankenwagen|rettungswagen)" + W + r"schicken",
+        r"(brauche|brauchen) (sofort |dringend |schnell )?(einen )?(notarzt|krankenwagen|rettungswagen)",
+        r"(ruf|rufen sie|ruft)\s+(sofort |schnell |bitte )*(einen |den |die )?(notarzt|krankenwagen|"
+        r"rettungswagen|polizei|feuerwehr)", r"(amok|schuesse|schiesserei|geiselnahme)",
+        r"(bombe|sprengsatz)" + W + r"(gelegt|explodiert|deponiert|hochgehen)|bombendrohung",
+        r"unconscious", r"not breathing", r"heart attack", r"(is|am|are) bleeding", r"house is on fire",
+        r"there is a fire", r"smell(s)? (of )?gas", r"(being|been) attacked", r"call (an )?ambulance",
+        r"someone is breaking in", r"(he|she|someone) (is )?(hitting|stabbing|choking)", r"overdos"),
+    "crisis": _c(
+        r"(mir|mich)" + W + r"(das leben (zu )?nehmen|umzubringen|zu toeten)", r"bringe? (ich )?mich" + W + r"um(?![a-z])",
+        r"ans sterben", r"abschiedsbrief", r"(waere|bin) (ich )?(lieber |am liebsten )?tot", r"am liebsten (waere ich )?tot",
+        r"(niemand|keiner) (wuerde|wird) mich vermissen", r"(besser|leichter) ohne mich", r"(allen|anderen) (nur )?(eine )?last",
+        r"wenn ich nicht mehr (da|hier) (waere|bin)", r"(dass|will) alles aufhoert", r"ich kann nicht mehr\s*([.,!]|$)",
+        r"tabletten gesammelt", r"weiterleben", r"(heute nacht|heute abend|bald|morgen) mache ich schluss",
+        r"(bruecke|dach|hochhaus|zug)" + W + r"(springen|springe|werfen)",
+        r"(will|moechte|wuensche mir|wollte)( \w+){0,3} sterben",
+        r"(don't|do not) want to live", r"ending it( all)?", r"better off without me", r"end it all",
+        r"selbstmord", r"suizid", r"suicid", r"freitod", r"lebensmuede",
+        r"(mich|mir|uns)( \w+){0,2} (umbringen|toeten|erhaengen|das leben nehmen|was antun|etwas antun)",
+        r"(wozu|warum|wofuer) (noch|ueberhaupt) (leben|weiterleben)",
+        r"(mich|ich) (selbst )?(ritze|ritzen|schneide mich|verletze mich)", _L + r"ritz(e|en)?( \w+){0,2} mich", r"selbstverletz", r"ritze mich",
+        r"(nicht|nie) mehr (leben|aufwachen|da sein)", r"(will|moechte|wuensche mir|wollte) (nur noch )?sterben",
+        r"(mein leben|das leben|alles) (hat|macht|ergibt) (doch |einfach |gar |ueberhaupt )*keinen sinn",
+        r"leben (ist )?(ohne sinn|sinnlos)", r"(keinen|kein) (ausweg|grund zu leben)",
+        r"(schluss|ende) (machen|setzen)" + W + r"(leben|allem)", r"(allem|meinem leben) ein ende",
+        r"(springe|springen)" + W + r"(bruecke|dach|hochhaus|zug|vor den zug)",
+        r"(alle |ganze )?(tabletten|pillen)" + W + r"(nehmen|schlucken)" + W + r"(damit|um|dann|endlich)",
+        r"will nicht mehr leben", r"ich will nicht mehr\s*[.!]*$",
+        r"kill myself", r"end (it all|my life)", r"want to die", r"self[- ]?harm", r"hurt(ing)? myself",
+        r"no reason to live", r"cut(ting)? myself"),
+    "injection": _c(
+        r"(vergiss|ignorier)\w*" + W + r"(alles|was man dir|was dir|was du)" + W + r"(gesagt|gelernt|vorgegeben|bekommen)",
+        r"hoer nur noch auf mich",
+        r"(deine|die) (alten |bisherigen |urspruenglichen )?(regeln|anweisungen|vorgaben|richtlinien)" + W +
+        r"(gelten nicht|nicht mehr|aufgehoben|ausser kraft|deaktiviert|brechen|vergessen|ignorieren|umgehen)",
+        r"(regeln|sicherheitsregeln|filter|richtlinien|schutzmechanismen)" + W + r"(aufgehoben|deaktiviert|abgeschaltet|"
+        r"ausser kraft)", r"(du bist|you are) (kein|keine|nicht mehr|no longer)" + W + r"(mehr|assistent|assistant|bot)",
+        r"(antworte|sprich|verhalte dich|benimm dich|reagiere) (ab jetzt |ab sofort |von nun an |nur noch )?(als|wie) "
+        r"(ein|eine|der|die|dein)",
+        r"(gib|zeig|nenn|schreib)\w*" + W + r"(text|anweisungen|vorgaben|instruktionen|regeln)" + W +
+        r"(konfiguriert|programmiert|bekommen|erhalten|vorgegeben|eingestellt|vor diesem gespraech)",
+        r"(dein|deinen|deinem|your) (system ?)?prompt", r"(ueber|oberhalb) (dieser|der) (zeile|nachricht)",
+        r"system ?update" + W + r"(regeln|aufgehoben|deaktiviert|sicherheit)",
+        r"(tu|tue|mach|folge|befolge|fuehre)\w*" + W + r"(was darin steht|was dort steht|befehle\w* darin|"
+        r"anweisung\w* darin|darin enthaltene)",
+        r"(ki|ai|chatbot|assistent\w*|sprachmodell|bot)(?![a-z])" + W + r"(ignorier|vergiss|missacht)",
+        r"(schreib|sag|behaupte|erklaer)\w* (in deiner antwort|jedem|allen (nutzern|buergern))",
+        r"(beende|verlasse|vergiss) (die|deine) rolle", r"(du hast|in dem du|wo du) keine (vorschriften|regeln|grenzen|"
+        r"einschraenkungen|filter)", r"umgeh\w*" + W + r"(schutz|sicherheit|filter|sperre|grenzen|moral|ethik)",
+        r"ich bin dein (entwickler|programmierer|admin|schoepfer|ersteller|chef)",
+        r"(regeln|richtlinien|vorgaben|anweisungen)" + W + r"(zu )?(brechen|vergessen|ignorieren|umgehen)",
+        r"unrestricted", r"hidden instructions", r"instructions you (received|were given|got)", r"new orders", r"obey",
+        r"(ignorier|vergiss|vergessen sie|missacht|uebergeh|verwirf|ueberschreib|umgeh|deaktivier|hebe)" + W +
+        r"(anweisung|instruktion|regel|vorgabe|befehl|richtlinie|prompt|einschraenkung|beschraenkung|filter|"
+        r"sicherheits|anordnung|programmierung)",
+        r"(ignore|disregard|forget|override|bypass|skip)" + W + r"(instruction|rule|prompt|guideline|directive|"
+        r"restriction|filter|above|previous|prior|safety)",
+        r"(neue|geaenderte|aktualisierte) (anweisung|instruktion|regel|rolle|systemanweisung)" + W + r"[:]",
+        r"new (instructions|rules|role|system prompt)", r"(anweisungen|instructions)\s*:\s*(du|you|ab|from)",
+        _L + r"dan" + r"(?![a-z])" + W + r"(modus|mode|bist|prompt|jetzt|now)", r"(du bist|you are|spiel|play)" + W + _L + r"dan(?![a-z])",
+        r"do anything now", r"jailbreak", r"(entwickler|developer|dev|debug|admin|god|gott|root|wartungs)[ -]?"
+                                          r"(modus|mode|zugang|access|rechte|override)",
+        r"(du bist|you are) (jetzt|nun|ab sofort|ab jetzt|now|from now on|no longer)",
+        r"(ab jetzt|ab sofort|von nun an|from now on)" + W + r"(bist du|antwortest du|you are|you will|you must|"
+        r"du musst|sollst du|verhaeltst du)",
+        r"(tu|tue|tun sie) so,? als( ob)?", r"stell dir vor,? (du bist|du waerst|dass du)", r"pretend (you|to be)",
+        _L + r"act as", r"(roleplay|rollenspiel)", r"(spiel|spiele|uebernimm|uebernehme|schluepf\w*)\s+(in )?(die|eine) rolle (von|des|der|eines|einer)",
+        r"(antwort|sprich|rede|schreib|agier|handle|handel|verhalte|reagier)\w*" + W + r"(ohne|frei von)" + W +
+        r"(einschraenkung|filter|zensur|regeln|richtlinien|beschraenkung|grenzen)", r"(keine|ohne) (zensur|filter)",
+        r"(du hast|you have) (jetzt |nun |now )?(keine|no) (regeln|rules|restrictions|einschraenkungen|grenzen|limits)",
+        r"without (any )?(restrictions|filters|censorship|guidelines)", r"no (restrictions|filters|censorship)", r"(uncensored|unzensiert|unfiltered|ungefiltert)",
+        r"^\s*\[?(system|sys|admin|administrator|developer|assistant|root)\s*\]?\s*[:>]",
+        r"[\n.!?]\s*\[?(system|sys|admin|developer|root)\s*\]?\s*:", r"\[(system|inst|admin|sys)\]",
+        r"<\|?\s*(system|im_start|im_end|endoftext)", r"#{2,}\s*(system|instruction|anweisung)",
+        r"system override", r"sicherheitsprotokoll\w*" + W + r"(deaktiv|aus|abschalt|aufgehoben)",
+        r"(zeig|nenn|gib|verrat|wiederhol|druck|schreib|gebe|teile?|kopier|sag)" + W +
+        r"(system ?prompt|systemanweisung|deine? (anweisungen|instruktionen|regeln|vorgaben|konfiguration|"
+        r"richtlinien|einstellungen|programmierung)|ersten? (nachricht|anweisung)|(text|alles|was) (oben|ueber diesem|davor))",
+        r"(show|print|reveal|repeat|output|tell|give|display|leak|dump)" + W + r"(system prompt|your (instructions|"
+        r"rules|prompt|guidelines|configuration|initial)|initial (prompt|instructions)|text above|everything above)",
+        r"(wurde dir|hat man dir|wurden dir)" + W + r"(vorgegeben|aufgetragen|gesagt|einprogrammiert|befohlen)",
+        r"hast du" + W + r"(anweisungen|instruktionen|regeln bekommen|vorgaben bekommen)",
+        r"(wie lautet|was steht in|was ist) dein (system ?prompt|prompt|anweisung)", r"what (are|were) your (instructions|rules)",
+        r"system ?prompt",
+        r"(dekodier|decodier|entschluessel|decode|uebersetz)" + W + r"(base ?64|hex|rot ?13|binaer|binary)" + W +
+        r"(fuehr|befolg|mach|tu|execute|follow|do|run|antworte|answer)",
+        r"(base ?64|rot ?13|hex)" + W + r"(ausfuehren|befolgen|execute|follow|instruction|anweisung)",
+        r"(hinweis|anweisung|nachricht|note|message|instruction)s? (an|fuer|to|for) (die |den |das |the )?"
+        r"(ki|ai|bot|assistent(en|in)?|assistant|sprachmodell|chatbot|llm|modell|model)(?![a-z])",
+        r"(an|fuer|to) (die |den |das |the )?(ki|ai|bot|assistent(en|in)?|assistant|sprachmodell|chatbot|llm)\s*:",
+        r"(wenn|falls) (du|sie) (das|dies|diese nachricht) (liest|lesen)", r"if you are (an? )?(ai|llm|language model|assistant)",
+        r"(falls|wenn) du (eine |ein )?(ki|ai|sprachmodell|bot|chatbot) bist",
+        r"if you('re| are) reading this"),
+    "discrimination": _c(
+        r"(zu viele|so viele)" + W + _GROUPS, r"(dafuer sorgen|verhindern|verhindere)" + W + r"(keine|weniger)" + W + _GROUPS,
+        r"(gehoeren|gehoert) nicht (zu|nach) deutschland",
+        r"(will|moechte|darf ich)" + W + r"nur (fuer|an) (deutsche|weisse|biodeutsche)",
+        r"ohne" + W + r"(migrationshintergrund|auslaender|migranten|kopftuch)",
+        _GROUPS + W + r"(sollten|sollen) (nicht|keine|kein)(?![a-z])", r"(frauen|maenner) koennen (einfach |halt |eben |eh )*nicht",
+        r"(aussortier|sortier\w* aus|benachteilig|bevorzug|rausfilter)" + W + _GROUPS,
+        r"(" + _GROUPS + r"|mit kopftuch|auslaendisch\w* namen)" + W + r"(aussortier|sortier\w* aus|ablehnen|benachteilig|"
+        r"rausfilter|meiden)", r"(keine|nicht)" + W + r"(mit kopftuch|mit migrationshintergrund|auslaendisch\w* (namen|herkunft))",
+        _GROUPS + W + r"(klauen|stehlen|betruegen|luegen)", r"(bekommen|kriegen) (alles|alle) geschenkt",
+        r"(avoid|refuse|not) (renting|hiring|serving)" + W + _GROUPS,
+        _GROUPS + r"\w*\s+raus(?![a-z])",
+        _GROUPS + W + r"(sollte|sollten|muessen|muss|gehoeren|gehoert)" + W + r"(abgeschoben|raus(?![a-z])|weg(?![a-z])|"
+        r"wegsperren|einsperren|abschieben|"
+        r"ausgewiesen|eingesperrt|verboten|vergast|nicht hierher|nicht nach deutschland|in ihr land)",
+        r"(alle|endlich|sofort)" + W + _GROUPS + W + r"(abschieben|ausweisen|rausschmeissen|rauswerfen|loswerden|"
+        r"einsperren|vergasen|ausrotten)",
+        _GROUPS + W + r"(sind|ist|waren|seien)" + W + r"(kriminell|faul|dumm|schmarotzer|parasiten|gesindel|pack|"
+        r"abschaum|minderwertig|untermenschen|asozial|dreckig|primitiv|weniger wert|nicht integrierbar|gefaehrlich|"
+        r"krank|schuld)(?![a-z])",
+        _GROUPS + W + r"(are|is) (all |just |so )?(criminal|lazy|stupid|inferior|dirty|dangerous|parasites)",
+        _GROUPS + W + r"should (leave|be deported|go back|not be allowed)",
+        r"(keine|nur an|nur fuer|nicht an|niemals an)" + W + r"(auslaender|muslime|tuerken|araber|schwarze|migranten|"
+        r"fluechtlinge|kopftuch|behinderte|auslaendische|roma|juden|schwule)" + W + r"(vermiet|einstell|bedien|"
+        r"vergeb|aufnehm|zulass|mieter|beschaeftig)",
+        r"(nur|bloss) (an )?(deutsche|biodeutsche|weisse)" + W + r"(vermiet|einstell|vergeb|aufnehm|nachbarn|mieter|"
+        r"kinder in|schule|kita)",
+        r"(vermeide|verhindere|verhindern) (ich|wir|man),? dass" + W + _GROUPS,
+        r"(witz|witze|joke|jokes)" + W + r"(ueber|about)" + W + _GROUPS,
+        _L + r"(zigeuner|neger|kanake|kanaken|schlitzauge|kuemmeltuerk|musel|kopftuchmaedchen|asylant|"
+        r"transe|transen|schwuchtel|spast(?!i)|mongo(?![a-z])|untermensch|bimbo|nigger|faggot|tranny|retard(ed)?(?![a-z]))",
+        r"(frauen|maenner)" + W + r"(gehoeren|sollen|sollten)" + W + r"(kueche|herd|zu hause|nicht arbeiten|"
+        r"nicht waehlen)",
+        r"(welche|welcher)" + W + r"(nationalitaet|herkunft|religion|rasse|volk)" + W + r"(kriminell|schlimmst|"
+        r"dummst|faulst|schlechtest)"),
+    "individual_decision": _c(
+        r"(durchgeht|durchkommt)", r"reicht (das|es|mein\w*|unser\w*)" + W + r"(fuer|um)" + W +
+        r"(wohngeld|buergergeld|anspruch|zuschuss|kinderzuschlag|einbuergerung|grundsicherung|elterngeld|leistung)",
+        r"bin ich (berechtigt|anspruchsberechtigt|antragsberechtigt|leistungsberechtigt)",
+        r"(wird|werden) (die stadt|das amt|die behoerde|man)" + W + r"(mein|meinen|meine)" + W +
+        r"(annehmen|genehmigen|bewilligen|ablehnen|akzeptieren|verlaengern)",
+        r"ob (ich|wir|mein|meine)" + W + r"(bekomme|bekommen|kriege|erhalte|erhalten|bewilligt|genehmigt|zusteht|"
+        r"durchgeht|verlaengert)",
+        r"(mein|meine|meinem|meinen)" + W + r"(richtig|falsch|korrekt|rechtmaessig) (gerechnet|berechnet|entschieden|"
+        r"festgesetzt)", r"(berechne|berechnen sie|rechne)\w*" + W + r"(mein|meine|meinen|unser)",
+        r"(wird|werde|wuerde|werden) (mein|meine|unser|unsere)" + W + r"(verlaengert|anerkannt|erteilt|gewaehrt|"
+        r"stattgegeben|zurueckgezahlt|erlassen)",
+        r"(ist|war) (das|dieses)" + W + r"(bescheid|bussgeld|knoellchen|strafzettel|ablehnung|gebuehr)" + W +
+        r"(rechtens|rechtmaessig|korrekt|richtig|falsch|gueltig|berechtigt)",
+        r"will my" + W + r"(extended|accepted|approved|renewed)", r"tell me if my",
+        r"(^|[.?!,;:]\s*)(bekomme|bekommen|kriege|krieg|erhalte) (ich|wir)(?! (auch |noch |dann |da )?(einen? |eine |die |den |das )?"
+        r"(termin|auskunft|hilfe|info|informationen|unterlagen|formular|nachweis|bescheinigung|bestaetigung|"
+        r"erinnerung|quittung|nachricht|e-?mail|post|antwort|kopie|beratung))",
+        r"(^|[.?!,;:]\s*)(wird|werde|wuerde|werden) (mein|meine|ich|wir|unser|unsere)" + W + r"(genehmigt|bewilligt|"
+        r"abgelehnt|angenommen|zugelassen|eingebuergert|abgeschoben|bekommen|erhalten|durchkommen|akzeptiert|"
+        r"bestehen)",
+        r"(steht|stehen) (mir|uns)" + W + r" zu(?![a-z])", r"(habe|haben|hab) (ich|wir)" + W + r"anspruch",
+        r"(ist|war|sind) (mein|meine|der|die|dieser|diese|unser)" + W + r"(bescheid|bussgeld|knoellchen|strafzettel|"
+        r"ablehnung|kuendigung|gebuehrenbescheid|steuerbescheid|festsetzung)" + W + r"(rechtens|rechtmaessig|korrekt|"
+        r"richtig|falsch|gueltig|ungueltig|zulaessig|berechtigt)",
+        r"(genehmige|bewillige|entscheide|bestaetige|erteile|gewaehre)(?![a-z])" + W + r"(mir|meinen|meine|uns)",
+        r"(kannst|koennen|koenntest) (du|sie)" + W + r"(genehmigen|bewilligen|entscheiden|freigeben|erteilen|"
+        r"zusagen)", r"(meine|unsere) chancen",
+        r"(wie ?viel|wie hoch)(?! kost)[^.?!\n]{0,30}?(bekomme|kriege|erhalte|steht mir|waere mein|ist mein|wird mein|"
+        r"bekommen wir)", r"(reicht|genuegt) (mein|unser) (einkommen|gehalt|verdienst|rente)",
+        r"(am i|are we) eligible", r"(?<!how )do i (qualify|get)", r"will (my|i)" + W + r"(approved|granted|rejected|get|receive)",
+        r"(approve|grant) my", r"is my" + W + r"(decision|fine|notice|assessment)" + W + r"(legal|correct|valid|lawful)"),
+    "individual_advice": _c(
+        r"lohnt (es )?sich" + W + r"(gegen|widerspruch|klage|vorzugehen|anwalt|einspruch)",
+        r"(vermieter|vermieterin|arbeitgeber|arbeitgeberin|chef|chefin|ex)" + W + r"(was mache ich|was soll ich|"
+        r"wie gehe ich|rechtlich)",
+        r"(kopfschmerz|schmerzen|fieber|husten|ausschlag|knoten|uebelkeit|schwindel|durchfall)" + W +
+        r"(was hilft|hilft dagegen|was tun|gefaehrlich|was soll ich|was kann ich nehmen)",
+        r"(dosierung|dosis)", r"(wie ?viel|welche menge)" + W + r"(paracetamol|ibuprofen|aspirin|medikament|tabletten|"
+        r"antibiotika|cortison|insulin)",
+        r"steuererklaerung" + W + r"(sparen|zurueckbekommen|optimieren|mehr zurueck)",
+        r"(raten|empfehlen) sie mir|raetst du mir|empfiehlst du mir", r"rechtlich vor(gehen)?(?![a-z])",
+        r"ich (sicher |bestimmt )?gewinne", r"verklag",
+        r"legal action", r"what do you recommend i",
+        r"(soll|sollte) ich" + W + r"(widerspruch|einspruch|klage|klagen|anwalt|anfechten|unterschreiben|"
+        r"kuendigen|medikament|tablette|antibiotik|impfen|operier|absetzen|vergleich|akzeptieren|hinnehmen|wehren)",
+        r"(welche|welches|was fuer)" + W + r"(medikament|tabletten|arznei|schmerzmittel|antibiotikum|dosis|dosierung)",
+        _L + r"(nehmen|einnehmen)" + W + r"(gegen|bei) (meine |meinen |die |den )?\w*(schmerz|fieber|husten|"
+        r"erkaeltung|grippe|entzuendung|allergie|infekt|migraene|durchfall|uebelkeit)",
+        r"(habe|hab) ich (wohl |vielleicht )?(corona|krebs|diabetes|depression|covid|grippe|eine? (krankheit|infektion))",
+        r"(was|wozu) (raten|empfehlen|wuerden) (sie|du)" + W + r"(mir|raten|empfehlen|tun)",
+        r"(was wuerden sie|was wuerdest du)" + W + r"(tun|machen)", r"an meiner stelle",
+        r"(rechtsberatung|rechtlich beraten|rechtsrat|steuerberatung|steuertipp|medizinische(n)? rat)",
+        r"(mein|meine|unser)" + W + r"(vermieter|vermieterin|arbeitgeber|arbeitgeberin|chef|chefin|ex-?mann|ex-?frau)" +
+        W + r"(darf (er|sie|der|die)|verklagen|klagen|was kann ich|wie wehre ich|welche rechte)",
+        r"(lohnt|rentiert) (es )?sich (fuer mich|fuer uns)",
+        r"(gewinne|gewinnen) (ich|wir)" + W + r"(klage|prozess|verfahren|widerspruch)",
+        r"should i (appeal|sue|sign|take|object)", r"what (medication|medicine|drug)s? should",
+        r"(legal|tax|medical) advice", r"what would you (do|advise|recommend)"),
+    "political": _c(
+        r"(haeltst du|halten sie|denkst du|denken sie|findest du|finden sie|meinst du|meinen sie|glaubst du)" + W +
+        r"(" + _PARTIES + "|" + _POLITICIANS + r"|politik|stadtrat|fraktion|opposition)",
+        r"(hat|haben|machen)" + W + r"(der |die |unser(e|er)? )" + _POLITICIANS + W +
+        r"(gut|schlecht|guten job|gute arbeit|schlechte arbeit|versagt)(?![a-z])",
+        r"(ist|war) die (politik|migrationspolitik|klimapolitik|verkehrspolitik)" + W + r"(gut|schlecht|richtig|falsch)",
+        r"(soll|sollte) ich" + W + r"(ankreuzen|stimmen)", r"(fuer )?wen (waehlst|waehlen|stimmst|stimmen|wuerdest|"
+        r"wuerden) (du|sie)", r"(bessere|beste)(r)? (kandidat|kandidatin|partei|buergermeister|oberbuergermeister)",
+        _L + _PARTIES + W + r"schuld", r"argument" + W + r"(waehlen|partei|opposition)", r"welche fraktion" + W + "recht",
+        r"which party", r"is the mayor",
+        r"(wen|welche partei|welchen kandidaten|welche kandidatin|was)" + W + r"(soll|sollte) (ich|man|wir)" + W + r"waehlen",
+        r"(welche|welcher) (partei|kandidat\w*)" + W + r"(besser|beste|am besten|gut fuer|empfehl|waehlen soll|"
+        r"vertritt meine|passt zu mir)",
+        r"wahlempfehlung", r"(empfiehl|empfehlen sie)" + W + r"(partei|kandidat|waehlen)",
+        r"(was|wie) (haeltst du|halten sie|denkst du|denken sie|findest du|finden sie)" + W +
+        r"(" + _PARTIES + "|" + _POLITICIANS + r"|politik|migrationspolitik|klimapolitik)",
+        r"(ist|war|macht|sind)" + W + r"(der |die |unser(e|er)? )" + _POLITICIANS + W +
+        r"(gut|schlecht|kompetent|faehig|unfaehig|korrupt|guten job|gute arbeit|schlechte arbeit|versager|"
+        r"besser|waehlbar|sympathisch)(?![a-z])",
+        _L + _PARTIES + r"(?![a-z])" + W + r"(besser|beste|gut|schlecht|waehlbar|waehlen|empfehl|recht|"
+        r"zu waehlen|verbieten|gefaehrlich)(?![a-z])",
+        r"(bist du|sind sie|ist die stadt)" + W + r"(links|rechts|konservativ|liberal|fuer die " + _PARTIES + r")(?![a-z])",
+        r"deine (politische )?meinung" + W + r"(politik|partei|wahl|regierung|" + _POLITICIANS + ")",
+        r"(wer|welcher kandidat|welche kandidatin) (soll|sollte)" + W + r"(gewinnen|buergermeister|oberbuergermeister|"
+        r"kanzler)",
+        r"who should i vote", r"which (party|candidate)" + W + r"(vote|best|better|support)",
+        r"what do you think (of|about)" + W + r"(mayor|party|government|politician|chancellor)"),
+    "out_of_scope": _c(
+        r"(scheint|regnet|schneit|gewittert)" + W + r"(morgen|heute|wochenende|die sonne)", r"die sonne scheint",
+        r"wie viele tore|tore geschossen", r"wie lange muss" + W + r"(kochen|backen|garen)", r"debug", r"(mein|meinen) code",
+        r"wer war (der|die) (erste|erfinder|beruehmteste)", r"wie hoch ist der (berg|mount|turm|eiffelturm)",
+        r"wie spaet ist es in", r"was bedeutet das (englische |franzoesische )?wort", r"kalorien", r"magst du",
+        r"unterhalte dich mit mir", r"(beste|gute|neue) (serie|filme?|buch)", r"iphone|smartphone|playstation",
+        r"(soll|sollte) ich (mir )?(ein|einen|eine)" + W + r"kaufen", r"lustig", _L + r"(urlaub|reise|hotel|flug)\w*(tipp|ziel)",
+        r"something funny", r"world cup", r"pasta",
+        _L + r"wetter(?!auer)", r"regnet es", r"(wird es|gibt es) (morgen |heute |am wochenende )?(regen|schnee|gewitter)",
+        r"(grad|temperatur)" + W + r"(morgen|heute|wochenende)", r"weather", r"forecast",
+        r"bundesliga", r"champions league", r"(spiel|match)" + W + r"(gewonnen|verloren|ausgegangen|ergebnis)",
+        r"wer hat" + W + r"(gewonnen|das spiel|die meisterschaft)", r"(fussball|handball|eishockey)" + W +
+        r"(ergebnis|tabelle|spielplan|gewonnen|verloren|transfer)", r"tabellenplatz",
+        r"(pinguine|kfc|uerdingen)" + W + r"(gewonnen|verloren|gespielt|spielen|ergebnis|tabelle|aufstellung)",
+        r"(who won|score of the|football|soccer|basketball)",
+        r"rezept (fuer|von)", r"(wie|was) (koche|backe|mache|esse) ich" + W + r"(essen|kuchen|pizza|lasagne|nudeln|suppe|"
+        r"abendessen|mittag|heute)", r"(kochen|backen)" + W + r"(kuchen|pizza|lasagne|nudeln|brot|kekse|suppe)",
+        _L + r"(zutaten|recipe|cook|bake)", r"(abendessen|mittagessen)" + W + r"(idee|vorschlag|was)",
+        _L + r"(python|javascript|typescript|java|c\+\+|sql|html|css|php|rust|golang|regex|excel-?formel|"
+        r"powershell|bash-?skript)(?![a-z])", r"(programmier|codes? schreib|schreib\w*" + W + r"(code|skript|programm|funktion))",
+        r"(write|fix|debug)" + W + r"(code|script|function|program)",
+        r"(witz|witze|joke)", r"gedicht", r"(liedtext|songtext|schreib" + W + r"(lied|song|geschichte|aufsatz|rap))",
+        r"(erzaehl|erzaehle)" + W + r"(geschichte|maerchen)", r"(poem|story|song) (about|for)",
+        r"wie geht (es|s) (dir|ihnen)", r"(wie|was) (ist|sind) (dein|deine) (lieblings|hobby)", r"lieblings(farbe|essen|film)",
+        r"langweilig", r"how are you", r"(hauptstadt|capital) (von|of)", r"(wer|wann) (hat|wurde)" + W +
+        r"(erfunden|entdeckt|komponiert|gemalt)", r"relativitaetstheorie|quantenphysik|photosynthese|"
+        r"schwarze(s)? loch|urknall",
+        r"(hausaufgabe|homework|mathe(?![a-z])|mathematik|wurzel aus|integral|gleichung loesen)",
+        r"(aktien|bitcoin|krypto|boerse|crypto)", _L + r"(film|serie|netflix|kinoprogramm|movie)" + W +
+        r"(empfehl|tipp|gucken|schauen|recommend)", r"(sinn des lebens|meaning of life)",
+        _L + r"(urlaub|urlaubsziel|reiseziel|hotel|flug)(?![a-z])" + W + r"(empfehl|tipp|buchen|guenstig)"),
+}
+
+
+def matches(rule: str, text: str) -> list[str]:
+    """The matched snippets of `rule` in folded text (empty when the rule does not trigger)."""
+    return [m.group(0).strip() for m in RULE_PATTERNS[rule].finditer(text) if m.group(0).strip()]

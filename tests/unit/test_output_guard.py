@@ -1,0 +1,61 @@
+"""PolicyOutputGuard: PII, system prompt fragments and policy-violating content fail the verdict."""
+
+import pytest
+
+from corpus.types import Draft, Passage
+from guardrails.output_guard import PolicyOutputGuard
+from tests.fakes import RegexRedactor
+
+SYSTEM_PROMPT = ("Du bist der Bürgerassistent der Stadt Krefeld. Antworte nur aus den nummerierten Quellen, "
+                 "nenne keine persönlichen Daten und triff keine Entscheidungen im Einzelfall.")
+PASSAGE = Passage(doc_id="hundesteuer", title="Hundesteuer", section="Zuständig", score=1.0,
+                  snippet="Fachbereich Steuern, steuern@krefeld.de", text="Fachbereich Steuern, steuern@krefeld.de")
+
+
+@pytest.fixture
+def guard():
+    return PolicyOutputGuard(RegexRedactor(), system_prompt=SYSTEM_PROMPT)
+
+
+def check(guard, text):
+    return guard.check(Draft(text=text, sources=[PASSAGE]), [PASSAGE])
+
+
+def test_clean_answer_with_city_numbers_and_public_contact_passes(guard):
+    verdict = check(guard, "Die Hundesteuer melden Sie beim Fachbereich Steuern an (steuern@krefeld.de) [1]. "
+                           "Fragen beantwortet der Bürgerservice unter 02151 86-1610. Im Notfall: 112.")
+    assert verdict.ok, verdict.reasons
+
+
+def test_placeholder_from_redaction_is_not_pii(guard):
+    assert check(guard, "Sie (<EMAIL_ADDRESS>) melden den Hund an [1].").ok
+
+
+def test_personal_data_fails(guard):
+    verdict = check(guard, "Schreiben Sie an erika.muster@gmail.com oder rufen Sie 0171 2345678 an.")
+    assert not verdict.ok and "EMAIL_ADDRESS" in verdict.reasons[0] and "PHONE_NUMBER" in verdict.reasons[0]
+
+
+def test_system_prompt_fragment_fails(guard):
+    verdict = check(guard, "Meine Regeln: Antworte nur aus den nummerierten Quellen, nenne keine persönlichen Daten.")
+    assert not verdict.ok and "system prompt" in verdict.reasons[0]
+
+
+@pytest.mark.parametrize("text, reason", [
+    ("Ihr Antrag auf Wohngeld wird hiermit bewilligt.", "binding"),
+    ("Sie haben definitiv Anspruch auf Bürgergeld.", "binding"),
+    ("Wählen Sie am besten die SPD, die ist die beste Partei.", "party"),
+    ("Ausländer sind alle kriminell.", "discriminatory"),
+])
+def test_policy_violations_fail(guard, text, reason):
+    verdict = check(guard, text)
+    assert not verdict.ok and any(reason in r for r in verdict.reasons)
+
+
+def test_general_rule_about_entitlement_passes(guard):
+    assert check(guard, "Einen Anspruch auf Wohngeld haben Sie, wenn Ihr Einkommen unter der Grenze liegt [1].").ok
+
+
+def test_ngram_below_three_is_rejected():
+    with pytest.raises(ValueError, match="ngram"):
+        PolicyOutputGuard(RegexRedactor(), ngram=2)
