@@ -90,7 +90,8 @@ class Assistant:
         retrieval = self.retriever.retrieve(query, top_k=self.top_k)
         timings["retrieval_ms"] = _ms(t)
         if not retrieval.confident or not retrieval.passages:
-            answer = self._no_information(checked, session, retrieval)
+            answer = (self._policy_answer(checked, session) if checked.outcome is not Outcome.PASS
+                      else self._no_information(checked, session, retrieval))
             yield from self._finish(answer, session, checked, retrieval, first_turn, started, timings, stream)
             return
 

