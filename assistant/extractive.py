@@ -34,11 +34,12 @@ class ExtractiveComposer:
     name = "extractive"
 
     def __init__(self, documents: Mapping[str, Document], *, max_items: int = 8, max_sentences: int = 3,
-                 ambiguity_ratio: float = 0.9) -> None:
+                 ambiguity_ratio: float = 0.97, ambiguity_confidence: float = 0.6) -> None:
         self.documents = documents
         self.max_items = max_items
         self.max_sentences = max_sentences
         self.ambiguity_ratio = ambiguity_ratio
+        self.ambiguity_confidence = ambiguity_confidence
 
     # -- Generator protocol -------------------------------------------------------------------------------
     def generate(self, question: str, passages: Sequence[Passage]) -> Draft:
@@ -62,12 +63,17 @@ class ExtractiveComposer:
 
     # -- composition --------------------------------------------------------------------------------------
     def _ambiguous(self, passages: Sequence[Passage]) -> bool:
+        """Two services fit about equally and retrieval itself is unsure which one is meant.
+
+        Fused (RRF) scores of neighbours are always close, so closeness alone is no signal; only when the calibrated
+        confidence of the top document is also low is the citizen asked which one is meant.
+        """
         if len(passages) < 2:
             return False
         a, b = passages[0], passages[1]
         if a.kind != "service" or b.kind != "service" or a.score <= 0:
             return False
-        return b.score / a.score >= self.ambiguity_ratio
+        return a.confidence < self.ambiguity_confidence and b.score / a.score >= self.ambiguity_ratio
 
     def _compose_alternatives(self, passages: Sequence[Passage], intents: list[str], q_terms: set[str]) -> str:
         parts = [message("answered.ambiguous_intro")]

@@ -11,9 +11,10 @@ DOCS = load_corpus(Path(__file__).resolve().parent.parent / "data" / "corpus").b
 COMPOSER = ExtractiveComposer(DOCS)
 
 
-def passage(doc_id, section="Überblick", score=1.0):
+def passage(doc_id, section="Überblick", score=1.0, confidence=0.9):
     d = DOCS[doc_id]
-    return Passage(doc_id=doc_id, title=d.title, section=section, snippet="", score=score, url=d.url)
+    return Passage(doc_id=doc_id, title=d.title, section=section, snippet="", score=score, url=d.url,
+                   confidence=confidence)
 
 
 def grounded(draft):
@@ -49,7 +50,8 @@ def test_missing_section_says_so_and_still_helps():
 
 
 def test_two_close_services_get_a_short_answer_each_and_a_question():
-    draft = COMPOSER.generate("Was kostet das?", [passage("personalausweis-beantragen"), passage("hundesteuer", score=0.95)])
+    draft = COMPOSER.generate("Was kostet das?", [passage("personalausweis-beantragen", confidence=0.4),
+                                             passage("hundesteuer", score=0.98, confidence=0.39)])
     assert draft.meta["ambiguous"] and len(draft.sources) == 2
     assert "**Personalausweis beantragen**" in draft.text and "**Hund anmelden und Hundesteuer**" in draft.text
     assert "[1]" in draft.text and "[2]" in draft.text and draft.text.rstrip().endswith("nach.")
@@ -59,6 +61,9 @@ def test_two_close_services_get_a_short_answer_each_and_a_question():
 def test_clear_winner_is_not_ambiguous():
     draft = COMPOSER.generate("Was kostet das?", [passage("hundesteuer"), passage("personalausweis-beantragen", score=0.5)])
     assert not draft.meta["ambiguous"] and [p.doc_id for p in draft.sources] == ["hundesteuer"]
+    confident = COMPOSER.generate("Was kostet das?", [passage("hundesteuer", confidence=0.95),
+                                                      passage("personalausweis-beantragen", score=0.99)])
+    assert not confident.meta["ambiguous"]
 
 
 def test_no_passages_gives_no_information():
