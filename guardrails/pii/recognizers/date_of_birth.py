@@ -1,0 +1,58 @@
+"""Dates of birth: a date next to a birth cue ("geboren", "geb.", "Geburtsdatum", "*").
+
+Legal basis: with a name or an address the birth date singles out a person (Art. 4 Nr. 1 DSGVO).
+Formats: 12.03.1985, 1.3.85, 12. März 1985, 12.3.1985, 1985-03-12. A date alone is an appointment, a
+deadline or an opening day, so the pattern's score stays below the threshold unless a context word is
+near; dates after today are never birth dates.
+Fictitious example: "geboren am 12. März 1985".
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from guardrails.pii.recognizers.base import GermanPatternRecognizer, Rule
+
+MONTHS = {"januar": 1, "jan": 1, "jänner": 1, "februar": 2, "feb": 2, "märz": 3, "mär": 3, "maerz": 3,
+          "april": 4, "apr": 4, "mai": 5, "juni": 6, "jun": 6, "juli": 7, "jul": 7, "august": 8, "aug": 8,
+          "september": 9, "sep": 9, "sept": 9, "oktober": 10, "okt": 10, "november": 11, "nov": 11,
+          "dezember": 12, "dez": 12}
+_MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
+
+
+def parse_date(value: str) -> dt.date | None:
+    v = value.lower().replace(" ", "")
+    m = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", v)
+    if m:
+        year, month, day = int(m.group(1)), int(m.group(2)), int(m.group(3))
+    else:
+        m = re.fullmatch(r"(\d{1,2})\.(\d{1,2}|[a-zä]+)\.?(\d{2}|\d{4})", v)
+        if not m:
+            return None
+        day, year = int(m.group(1)), int(m.group(3))
+        month = int(m.group(2)) if m.group(2).isdigit() else MONTHS.get(m.group(2), 0)
+        if year < 100:
+            year += 1900 if year > dt.date.today().year % 100 else 2000
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+class DateOfBirthRecognizer(GermanPatternRecognizer):
+    ENTITY = "DATE_OF_BIRTH"
+    RULES = (
+        Rule("numeric", r"(?<![\d.])(?:0?[1-9]|[12]\d|3[01])\.[ \t]?(?:0?[1-9]|1[0-2])\.[ \t]?(?:19|20)?\d{2}"
+             r"(?![\d.]\d)", 0.2),
+        Rule("month_name", r"(?<![\d.])(?:0?[1-9]|[12]\d|3[01])\.[ \t]?(?:" + _MONTH + r")\.?[ \t]+(?:19|20)\d{2}\b",
+             0.2),
+        Rule("iso", r"\b(?:19|20)\d{2}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])\b", 0.2),
+    )
+    CONTEXT = ("geboren", "geb.", "geburt", "jahrgang", "*", "birthday")
+
+    def validate_result(self, value: str) -> bool | None:
+        date = parse_date(value)
+        if date is None or date > dt.date.today() or date.year < 1900:
+            return False
+        return None

@@ -1,0 +1,27 @@
+"""International Bank Account Numbers (ISO 13616).
+
+Legal basis: an account number belongs to a natural person and enables payments in their name
+(Art. 4 Nr. 1 DSGVO). Format: country code, two check digits, BBAN (German: 8-digit Bankleitzahl + 10-digit
+account = 22 chars), printed in groups of four. Check: mod 97 == 1 after moving the first four chars to the
+end. Fictitious example: DE89 3704 0044 0532 0130 00 (the standard test IBAN).
+"""
+
+from __future__ import annotations
+
+import re
+
+from guardrails.pii.checksums import iban_is_valid
+from guardrails.pii.recognizers.base import GermanPatternRecognizer, Rule
+
+
+class IbanRecognizer(GermanPatternRecognizer):
+    ENTITY = "IBAN"
+    RULES = (
+        Rule("german", r"\bDE\d{2}(?:[ \t]?\d{4}){4}[ \t]?\d{2}\b", 0.5),
+        Rule("foreign", r"\b(?!DE)[A-Z]{2}\d{2}(?:[ \t]?[A-Z0-9]{4}){2,7}(?:[ \t]?[A-Z0-9]{1,3})?\b", 0.5,
+             flags=0),
+    )
+    CONTEXT = ("iban", "konto", "bankverbindung", "überweisung", "lastschrift")
+
+    def validate_result(self, value: str) -> bool | None:
+        return iban_is_valid(value)

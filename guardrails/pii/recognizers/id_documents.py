@@ -1,0 +1,41 @@
+"""Serial numbers of the German ID card (Personalausweis) and passport (Reisepass).
+
+Legal basis: § 5 PAuswG / § 4 PassG; the document number identifies the holder. Format: nine characters from
+the alphabet 0-9 C F G H J K L M N P R T V W X Y Z (no vowels, no B D Q S); the ID card's first character is
+the authority letter (L M N P R T V W X Y), the passport's is C (F for a provisional passport). The machine
+readable zone appends an ICAO 9303 check digit (weights 7-3-1), often typed along ("L01X00T471"); MRZ fillers
+("<<") may follow. Fictitious examples: ID card L01X00T47 + 1, T22000129 + 3; passport C01X00T47 + 8.
+Without a check digit the nine characters only count next to a context word ("Ausweisnummer", "Pass").
+"""
+
+from __future__ import annotations
+
+from guardrails.pii.checksums import compact, is_valid_document_number
+from guardrails.pii.recognizers.base import GermanPatternRecognizer, Rule
+
+_REST = "[0-9CFGHJKLMNPRTVWXYZ]"
+
+
+def _rules(first: str) -> tuple[Rule, ...]:
+    body = rf"\b{first}(?=[A-Z]*\d){_REST}{{8}}"
+    return (Rule("with_check_digit", body + r"[ \t]?\d(?:<+|\b)", 0.5),
+            Rule("serial_only", body + r"\b", 0.3))
+
+
+class IdCardRecognizer(GermanPatternRecognizer):
+    ENTITY = "ID_CARD"
+    FIRST = "LMNPRTVWXY"
+    RULES = _rules("[LMNPRTVWXY]")
+    CONTEXT = ("ausweis", "perso", "id-karte", "idkarte", "dokumentennummer", "seriennummer")
+
+    def validate_result(self, value: str) -> bool | None:
+        if len(compact(value).rstrip("<")) == 9:
+            return None
+        return is_valid_document_number(value, self.FIRST)
+
+
+class PassportRecognizer(IdCardRecognizer):
+    ENTITY = "PASSPORT"
+    FIRST = "CF"
+    RULES = _rules("[CF]")
+    CONTEXT = ("pass", "reisepass", "passnummer", "dokumentennummer")

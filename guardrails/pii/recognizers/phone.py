@@ -1,0 +1,55 @@
+"""Telephone numbers: German landline and mobile numbers in national (0...) and international (+49, 0049)
+form, with the separators people type (spaces, "/", "-", "(0)").
+
+Legal basis: a private telephone number identifies its holder (Art. 4 Nr. 1 DSGVO).
+Format: trunk prefix 0 + area code (2-5 digits, mobile 15x/16x/17x) + subscriber number; 7-13 digits in the
+national form. Fictitious examples: 0171 2345678, +49 (0)2151 123456, 02151/98765-43.
+The city's own numbers are public and are not personal data: the constructor takes digit prefixes of public
+numbers (default: Stadt Krefeld's block 02151 86-...); short service numbers (115, 112, 110) never match.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Iterable
+
+from guardrails.pii.recognizers.base import GermanPatternRecognizer, Rule
+
+CITY_NUMBER_PREFIXES = ("0215186",)  # +49 2151 86-0 (Stadtverwaltung Krefeld) and its extensions
+
+_SEP = r"(?:[ \t]?[/\-][ \t]?|[ \t])"
+
+
+def national_digits(value: str) -> str:
+    """Digits in national form: +49 / 0049 and a bracketed (0) become a single leading 0."""
+    v = value.replace("(0)", "")
+    digits = re.sub(r"\D", "", v)
+    if v.lstrip().startswith("+49"):
+        return "0" + digits[2:]
+    if digits.startswith("0049"):
+        return "0" + digits[4:]
+    return digits
+
+
+class PhoneRecognizer(GermanPatternRecognizer):
+    ENTITY = "PHONE"
+    RULES = (
+        Rule("international", r"(?<![\w+])(?:\+|00)[1-9]\d{1,2}" + _SEP + r"?(?:\(0\)" + _SEP
+             + r"?)?\(?\d{2,5}\)?(?:" + _SEP + r"?\d{1,8}){1,4}(?![\w])", 0.7),
+        Rule("national", r"(?<![\w+/.,])\(?0[1-9]\d{1,4}\)?(?:" + _SEP + r"?\d{1,8}){1,4}(?!\w|[,.]\d)", 0.6),
+    )
+    CONTEXT = ("tel", "telefon", "handy", "mobil", "rufnummer", "nummer", "erreichbar", "anrufen", "fax")
+
+    def __init__(self, public_prefixes: Iterable[str] = CITY_NUMBER_PREFIXES) -> None:
+        self.public_prefixes = tuple(public_prefixes)
+        super().__init__()
+
+    def validate_result(self, value: str) -> bool | None:
+        digits = national_digits(value)
+        if value.lstrip().startswith(("+", "00")) and not value.lstrip().startswith(("+49", "0049")):
+            return None if 7 <= len(digits) <= 15 else False
+        if not 7 <= len(digits) <= 13 or digits.startswith("00"):
+            return False
+        if digits.startswith(self.public_prefixes):
+            return False
+        return None
