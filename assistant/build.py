@@ -48,6 +48,9 @@ def build_guardrails(settings: Settings):
     policy = load_policy(settings.guardrails.policy_path)
     redactor = PresidioRedactor()
     redactor.load()
+    from guardrails.pii.log_filter import install
+
+    install(redactor)  # even a mistaken log line cannot carry personal data
     if not settings.guardrails.enabled:
         log.warning("guardrails policy disabled by settings; personal data is still redacted")
         return _RedactOnly(redactor), None, policy.disclosure_notice, redactor
