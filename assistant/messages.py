@@ -16,6 +16,8 @@ MESSAGES: dict[str, str] = {
     "answered.contact": "Zuständig: {responsible}.",
     "answered.general_only": ("Das ist eine allgemeine Auskunft. Verbindlich entscheidet die zuständige Stelle "
                               "über Ihren Fall."),
+    "answered.clarify_topic": ("Zu welchem Thema ist Ihre Frage? Nennen Sie bitte das Anliegen, zum Beispiel "
+                               "„Personalausweis“, „Ummeldung“ oder „Sperrmüll“."),
     # no_information
     "no_information": "Dazu habe ich keine verlässliche Information. " + CITY_CONTACT,
     "handoff": ("Sie möchten mit einem Menschen sprechen? " + CITY_CONTACT),
@@ -31,6 +33,22 @@ MESSAGES: dict[str, str] = {
     "error_unauthorized": "Für diesen Bereich ist ein gültiger Zugangsschlüssel nötig.",
     "error_unavailable": "Der Assistent startet gerade oder ist kurz nicht erreichbar. Bitte versuchen Sie es gleich noch einmal.",
     "error_internal": "Leider ist ein Fehler aufgetreten. Bitte versuchen Sie es später noch einmal. " + CITY_CONTACT,
+    "error_session_not_found": ("Ihr Gespräch ist abgelaufen oder unbekannt. Bitte stellen Sie Ihre Frage noch "
+                                "einmal, dann beginnt ein neues Gespräch."),
+    "error_method_not_allowed": "Diese Art der Anfrage wird hier nicht unterstützt.",
+    "error_bad_request": "Die Anfrage konnte nicht bearbeitet werden.",
+    "error_bad_input": "Die Nachricht konnte nicht verarbeitet werden. Bitte formulieren Sie sie anders.",
+    "error_not_json_object": "Die Anfrage muss ein JSON-Objekt sein.",
+    "error_field_missing": "„{field}“ fehlt",
+    "error_field_too_long": "„{field}“ ist zu lang",
+    "error_field_type": "„{field}“ hat das falsche Format",
+    "error_field_choice": "„{field}“ hat keinen erlaubten Wert",
+    "error_field_range": "„{field}“ liegt außerhalb des erlaubten Bereichs",
+    "error_field_invalid": "„{field}“ ist ungültig",
+    "error_no_user_message": "Die letzte Nachricht muss eine Nutzernachricht (role „user“) mit Text sein.",
+    "answer_replaced": ("Korrektur: Die Antwort oben ließ sich nicht vollständig mit den Quellen belegen. "
+                        "Verlässlich ist diese Antwort:"),
+    "sources_heading": "Quellen:",
 }
 
 

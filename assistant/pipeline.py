@@ -85,6 +85,13 @@ class Assistant:
             yield from self._finish(answer, session, checked, None, first_turn, started, timings, stream)
             return
 
+        if not session.topic and is_followup(checked.text) and not has_own_topic(checked.text):
+            # "Und was kostet das?" with nothing said before: ask, do not guess a topic
+            answer = self._no_information(checked, session, Retrieval(checked.text, [], False))
+            answer.text = message("answered.clarify_topic")
+            yield from self._finish(answer, session, checked, None, first_turn, started, timings, stream)
+            return
+
         t = time.perf_counter()
         query, gen_question = self._resolve(checked.text, session)
         retrieval = self.retriever.retrieve(query, top_k=self.top_k)

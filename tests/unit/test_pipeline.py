@@ -184,3 +184,10 @@ def test_referral_with_general_information_keeps_policy_reply():
     assert with_info.text.startswith("Über Ihren Antrag entscheidet die Stadt.") and with_info.sources
     without = a.answer("Bekomme ich das bewilligt?")
     assert without.action == "referral" and without.text == "Über Ihren Antrag entscheidet die Stadt."
+
+
+def test_follow_up_without_any_topic_asks_which_topic():
+    a = make()
+    answer = a.answer("Und was kostet das?")
+    assert "Zu welchem Thema ist Ihre Frage?" in answer.text and answer.sources == []
+    assert a.retriever.queries == []
