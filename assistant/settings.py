@@ -83,6 +83,9 @@ class APISettings(BaseModel):
     staff_api_key: str | None = None
     feedback_db: Path = PROJECT_ROOT / "var" / "feedback.sqlite3"
     rate_limit_burst: int = 20  # token bucket size per client IP; refilled at rate_limit_per_minute (0 = off)
+    # Answers computed at the same time. CPU-bound pipelines (extractive, in-process LLM) are fastest with about
+    # one per core: more threads only fight over the GIL and the cores. Raise it for a remote LLM server.
+    pipeline_concurrency: int = 2
     max_feedback_chars: int = 1000
     docs_enabled: bool = True  # /docs and /redoc (Swagger UI and ReDoc load their assets from a CDN)
     model_name: str = "buergerassistent-krefeld"  # the model id the OpenAI-compatible endpoint reports

@@ -1,0 +1,138 @@
+"""German analysis for lexical search: normalise, lemmatise, split compounds, fold spelling variants, stem.
+
+Citizens write "Fuehrerschein", "Fuhrerschein" and "Führerschein", "Strasse" and "Straße", "Anwohnerparken" for
+what the documents call "Bewohnerparkausweis". Each word therefore becomes several index terms:
+the folded stem of its lemma (simplemma), and, for compounds (split with compound-split, accepted only when both
+parts are known German words), the folded stems of the parts as well. Folding maps ä/ae -> a, ö/oe -> o, ü/ue -> u,
+ß -> ss on both the document and the query side, so every variant meets in one term. Hyphenated words index the
+joined word and each part.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+import simplemma
+import Stemmer
+from compound_split import char_split
+
+from retrieval.stopwords import STOPWORDS
+from retrieval.synonyms import COLLOQUIAL, ENGLISH, ENGLISH_STOPWORDS
+
+# Bump when the analysis changes: the index manifest records it and a mismatch triggers a rebuild.
+ANALYSIS_VERSION = "de-6"
+
+_WORD = re.compile(r"[0-9a-zäöüß]+(?:-[0-9a-zäöüß]+)*")
+_FOLD = str.maketrans({"ä": "a", "ö": "o", "ü": "u", "ß": "ss"})
+_DIGRAPHS = re.compile(r"(?<=[a-z])(ae|oe|ue)")
+_FUGEN = ("s", "es")
+_STEMMER = Stemmer.Stemmer("german")
+_STOP_FOLDED = frozenset(w.translate(_FOLD) for w in STOPWORDS)
+
+MIN_COMPOUND_LEN = 9
+MIN_PART_LEN = 4
+
+
+def normalise(text: str) -> str:
+    """NFKC, lower case, typographic dashes to '-', everything but letters/digits/hyphens to spaces."""
+    text = unicodedata.normalize("NFKC", text).lower()
+    text = re.sub(r"[\u2010-\u2015\u2212]", "-", text)
+    return re.sub(r"[^0-9a-zäöüß\- ]+", " ", text)
+
+
+def fold(word: str) -> str:
+    """One spelling for umlaut and ß variants: 'führerschein', 'fuehrerschein', 'fuhrerschein' -> 'fuhrerschein'."""
+    return _DIGRAPHS.sub(lambda m: m.group(1)[0], word.translate(_FOLD))
+
+
+def words(text: str) -> list[str]:
+    """Lower-cased words (hyphenated words kept whole) without stopwords."""
+    return [w for w in _WORD.findall(normalise(text)) if w not in STOPWORDS and w.strip("-")]
+
+
+@lru_cache(maxsize=200_000)
+def _known(word: str) -> bool:
+    return len(word) >= MIN_PART_LEN and simplemma.is_known(word, lang="de")
+
+
+@lru_cache(maxsize=200_000)
+def split_compound(word: str) -> tuple[str, ...]:
+    """The parts of a German compound, recursively; () when the word is not a (confident) compound.
+
+    compound-split proposes split points ranked by character n-gram statistics; a proposal is accepted only
+    when both sides (the left one without a linking 's'/'es') are words simplemma knows, which rejects splits
+    such as 'Ges|torben'.
+    """
+    if len(word) < MIN_COMPOUND_LEN or "-" in word:
+        return ()
+    for _score, left, right in char_split.split_compound(word)[:4]:
+        left, right = left.lower(), right.lower()
+        if len(left) < MIN_PART_LEN or len(right) < MIN_PART_LEN:
+            continue
+        stem = next((left[: -len(f)] for f in _FUGEN if left.endswith(f) and _known(left[: -len(f)])), left)
+        if _known(stem) and _known(right):
+            return (*(split_compound(stem) or (stem,)), *(split_compound(right) or (right,)))
+    return ()
+
+
+@lru_cache(maxsize=200_000)
+def term(word: str) -> str:
+    """Index term of one word: lemma, stemmed, folded ('Personalausweise' -> 'personalausweis')."""
+    lemma = simplemma.lemmatize(word, lang="de").lower()
+    if len(lemma) < 2 or not lemma.isalnum():
+        lemma = word
+    return fold(_STEMMER.stemWord(lemma))
+
+
+@lru_cache(maxsize=200_000)
+def word_terms(word: str) -> tuple[str, ...]:
+    """All index terms of one word: itself, its hyphen parts, its compound parts (deduplicated, order kept)."""
+    if "-" in word:
+        parts = [p for p in word.split("-") if p]
+        out = [term("".join(parts))]
+        for p in parts:
+            out.extend(word_terms(p))
+        return tuple(dict.fromkeys(t for t in out if t not in _STOP_FOLDED and len(t) > 1))
+    out = [term(word)]
+    lemma = simplemma.lemmatize(word, lang="de").lower()
+    out.extend(term(p) for p in split_compound(lemma) or split_compound(word))
+    return tuple(dict.fromkeys(t for t in out if len(t) > 1 or t.isdigit()))
+
+
+class GermanAnalyzer:
+    """Turns German text into BM25 terms; the same analysis runs on documents and queries.
+
+    `colloquial` maps everyday words to official ones (query side only), e.g. "perso" -> "personalausweis".
+    """
+
+    version = ANALYSIS_VERSION
+
+    def __init__(self, colloquial: dict[str, tuple[str, ...]] | None = None,
+                 english: dict[str, tuple[str, ...]] | None = None) -> None:
+        self.colloquial = {fold(k): v for k, v in (COLLOQUIAL if colloquial is None else colloquial).items()}
+        self.english = ENGLISH if english is None else english
+
+    def analyze(self, text: str) -> list[str]:
+        """Terms of a document text, with repetitions (term frequency matters to BM25)."""
+        return [t for w in words(text) for t in word_terms(w)]
+
+    def analyze_query(self, text: str) -> list[str]:
+        """Distinct query terms, plus the official words for colloquial and common English ones.
+
+        English function words are dropped and English content words from the glossary are replaced by their
+        German equivalents, so they neither match by accident nor get "typo-corrected" into German words.
+        """
+        terms: list[str] = []
+        for w in words(text):
+            if w in self.english:
+                for german in self.english[w]:
+                    terms.extend(word_terms(german))
+                continue
+            if w in ENGLISH_STOPWORDS:
+                continue
+            terms.extend(word_terms(w))
+            for official in self.colloquial.get(fold(w), ()):
+                terms.extend(word_terms(official))
+        return list(dict.fromkeys(terms))

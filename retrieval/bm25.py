@@ -1,0 +1,62 @@
+"""BM25 over analysed chunk texts (bm25s), persisted as .npy arrays + JSON without pickle."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import Sequence
+
+import numpy as np
+
+log = logging.getLogger(__name__)
+
+
+class Bm25Index:
+    """A bm25s index over pre-analysed token lists; `search` takes analysed query terms."""
+
+    def __init__(self, model: object, vocabulary: dict[str, int], size: int) -> None:
+        self._model = model
+        self.vocabulary = vocabulary  # term -> document frequency (chunks containing it)
+        self.size = size
+
+    @classmethod
+    def build(cls, token_lists: Sequence[Sequence[str]], k1: float = 1.2, b: float = 0.75) -> "Bm25Index":
+        import bm25s
+
+        model = bm25s.BM25(k1=k1, b=b)
+        model.index([list(t) or ["\u2205"] for t in token_lists], show_progress=False)
+        df: dict[str, int] = {}
+        for tokens in token_lists:
+            for t in set(tokens):
+                df[t] = df.get(t, 0) + 1
+        return cls(model, df, len(token_lists))
+
+    def search(self, terms: Sequence[str], k: int, mask: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray]:
+        """(chunk indices, scores) of the best k chunks with a positive score; `mask` (0/1 per chunk) filters."""
+        known = [t for t in terms if t in self.vocabulary]
+        if not known or self.size == 0:
+            return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.float32)
+        scores = self._model.get_scores(known)
+        if mask is not None:
+            scores = scores * mask
+        k = min(k, self.size)
+        top = np.argpartition(-scores, k - 1)[:k]
+        top = top[np.argsort(-scores[top], kind="stable")]
+        keep = scores[top] > 0
+        return top[keep].astype(np.int64), scores[top][keep].astype(np.float32)
+
+    def save(self, directory: Path) -> None:
+        import json
+
+        self._model.save(str(directory), allow_pickle=False, show_progress=False)
+        (directory / "df.json").write_text(json.dumps(self.vocabulary, ensure_ascii=False), encoding="utf-8")
+
+    @classmethod
+    def load(cls, directory: Path, size: int) -> "Bm25Index":
+        import json
+
+        import bm25s
+
+        model = bm25s.BM25.load(str(directory), allow_pickle=False, load_corpus=False, show_progress=False)
+        df = json.loads((directory / "df.json").read_text(encoding="utf-8"))
+        return cls(model, df, size)

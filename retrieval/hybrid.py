@@ -1,0 +1,194 @@
+"""Hybrid retriever: German BM25 + dense FAISS, fused at document level, with a calibrated confidence."""
+
+from __future__ import annotations
+
+import dataclasses
+from typing import Any, Sequence
+
+import numpy as np
+
+from corpus.errors import ConfigurationError, InputError
+from corpus.schema import Document
+from corpus.types import Chunk, Passage, Retrieval
+from retrieval.analysis import GermanAnalyzer
+from retrieval.bm25 import Bm25Index
+from retrieval.confidence import Signals, confidence
+from retrieval.faiss_index import FaissIndex
+from retrieval.fusion import best_per_doc, rrf, weighted
+from retrieval.indexing import is_profile
+from retrieval.typos import TypoCorrector
+
+MAX_QUERY_CHARS = 2000
+SNIPPET_CHARS = 300
+FILTER_KEYS = ("kind", "id_prefix", "ids")
+
+
+def _snippet(text: str, limit: int = SNIPPET_CHARS) -> str:
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    cut = text[:limit].rsplit(" ", 1)[0]
+    return cut + " …"
+
+
+@dataclasses.dataclass
+class Ranking:
+    """One retriever's document ranking: {doc_id: (score, best chunk index)}, best first."""
+
+    docs: dict[str, tuple[float, int]]
+    body: dict[str, tuple[float, int]]  # the same without profile chunks (for snippets)
+
+
+class HybridRetriever:
+    """Implements the Retriever protocol; also exposes `chunks_for(doc_id)` and `document(doc_id)`."""
+
+    def __init__(self, documents: Sequence[Document], chunks: Sequence[Chunk], bm25: Bm25Index | None,
+                 dense: FaissIndex | None, embedder: Any | None, analyzer: GermanAnalyzer | None = None, *,
+                 fusion: str = "rrf", rrf_k: int = 60, dense_weight: float = 0.35, min_confidence: float = 0.35,
+                 candidates: int = 100, lexical: bool = True, use_dense: bool = True) -> None:
+        if fusion not in ("rrf", "weighted"):
+            raise ValueError(f"fusion must be 'rrf' or 'weighted', got {fusion!r}")
+        self.documents = {d.id: d for d in documents}
+        self.chunks = list(chunks)
+        self.bm25, self.dense, self.embedder = bm25, dense, embedder
+        self.analyzer = analyzer or GermanAnalyzer()
+        self.fusion, self.rrf_k, self.dense_weight = fusion, rrf_k, dense_weight
+        self.min_confidence, self.candidates = min_confidence, candidates
+        self.lexical = lexical and bm25 is not None
+        self.use_dense = use_dense and dense is not None and embedder is not None
+        self._doc_ids = [c.doc_id for c in self.chunks]
+        self._by_doc: dict[str, list[int]] = {}
+        for i, c in enumerate(self.chunks):
+            self._by_doc.setdefault(c.doc_id, []).append(i)
+        self.typos = TypoCorrector(bm25.vocabulary) if bm25 is not None else None
+
+    def with_methods(self, lexical: bool = True, dense: bool = True, **changes: Any) -> "HybridRetriever":
+        """A view sharing the indexes with only some methods (for BM25-only / dense-only evaluation)."""
+        clone = object.__new__(HybridRetriever)
+        clone.__dict__.update(self.__dict__)
+        clone.lexical = lexical and self.bm25 is not None
+        clone.use_dense = dense and self.dense is not None and self.embedder is not None
+        for k, v in changes.items():
+            setattr(clone, k, v)
+        return clone
+
+    def warm_up(self) -> "HybridRetriever":
+        """Load the embedding model and the lemma dictionary now rather than on the first query."""
+        self.retrieve("Personalausweis beantragen", top_k=1)
+        if self.typos is not None:
+            self.typos.candidates("personalausweiss")
+        return self
+
+    def chunks_for(self, doc_id: str) -> list[Chunk]:
+        """Body chunks of one document in reading order ([] for unknown ids)."""
+        return [self.chunks[i] for i in self._by_doc.get(doc_id, []) if not is_profile(self.chunks[i])]
+
+    def document(self, doc_id: str) -> Document | None:
+        return self.documents.get(doc_id)
+
+    def _allowed(self, filters: dict[str, Any] | None) -> np.ndarray | None:
+        if not filters:
+            return None
+        unknown = set(filters) - set(FILTER_KEYS)
+        if unknown:
+            raise InputError(f"filters may use {list(FILTER_KEYS)}, got unknown key(s) {sorted(unknown)}")
+        kinds = filters.get("kind")
+        kinds = {kinds} if isinstance(kinds, str) else set(kinds or ())
+        prefix = filters.get("id_prefix") or ""
+        ids = set(filters.get("ids") or ())
+        keep = [i for i, c in enumerate(self.chunks)
+                if (not kinds or c.kind in kinds) and c.doc_id.startswith(prefix) and (not ids or c.doc_id in ids)]
+        return np.asarray(keep, dtype=np.int64)
+
+    def _rank(self, idx: np.ndarray, scores: np.ndarray) -> Ranking:
+        docs = best_per_doc(self._doc_ids, idx, scores)
+        body_sel = [j for j, i in enumerate(idx) if not is_profile(self.chunks[int(i)])]
+        body = best_per_doc(self._doc_ids, idx[body_sel], scores[body_sel])
+        return Ranking(docs, body)
+
+    def retrieve(self, query: str, top_k: int = 5, filters: dict[str, Any] | None = None) -> Retrieval:
+        if top_k <= 0:
+            raise InputError(f"top_k must be > 0, got {top_k}")
+        text = (query or "").strip()[:MAX_QUERY_CHARS]
+        allowed = self._allowed(filters)
+        if not text or not self.chunks or (allowed is not None and len(allowed) == 0):
+            return Retrieval(query=query, passages=[], confident=False, confidence=0.0)
+        empty = Ranking({}, {})
+        lex, coverage = empty, 0.0
+        terms = self.analyzer.analyze_query(text)
+        fixed = terms
+        if terms and self.typos is not None:
+            fixed = self.typos.correct(terms)
+            coverage = sum(t in self.bm25.vocabulary for t in fixed) / max(1, len(terms))
+        if self.lexical and terms:
+            mask = None
+            if allowed is not None:
+                mask = np.zeros(len(self.chunks), dtype=np.float32)
+                mask[allowed] = 1.0
+            lex = self._rank(*self.bm25.search(fixed, self.candidates, mask))
+        den = empty
+        if self.use_dense:
+            vec = self._embed_query(text)
+            den = self._rank(*self.dense.search(vec, self.candidates, allowed))
+        fused = self._fuse(lex, den)
+        if not fused:
+            return Retrieval(query=query, passages=[], confident=False, confidence=0.0)
+        conf = confidence(self._signals(lex, den, fused, coverage))
+        top_score = next(iter(fused.values()))
+        passages = [self._passage(doc, score, lex, den, conf * score / top_score if top_score > 0 else 0.0)
+                    for doc, score in list(fused.items())[:top_k]]
+        return Retrieval(query=query, passages=passages, confident=conf >= self.min_confidence, confidence=conf)
+
+    def _embed_query(self, text: str) -> np.ndarray:
+        vec = self.embedder.embed([text])[0]
+        if vec.shape[-1] != self.dense.dimension:
+            raise ConfigurationError(
+                f"embedder {getattr(self.embedder, 'name', '?')} gives {vec.shape[-1]}-dim vectors but the index "
+                f"holds {self.dense.dimension}-dim ones; rebuild it with `buergerassistent index --rebuild`")
+        return vec
+
+    def _fuse(self, lex: Ranking, den: Ranking) -> dict[str, float]:
+        if self.fusion == "rrf":
+            rankings = {"bm25": list(lex.docs), "dense": list(den.docs)}
+            return rrf(rankings, self.rrf_k, {"bm25": 1.0, "dense": 1.0})
+        scores = {"bm25": {d: s for d, (s, _) in lex.docs.items()}, "dense": {d: s for d, (s, _) in den.docs.items()}}
+        return weighted(scores, {"bm25": 1.0 - self.dense_weight, "dense": self.dense_weight})
+
+    @staticmethod
+    def _signals(lex: Ranking, den: Ranking, fused: dict[str, float], coverage: float) -> Signals:
+        def margin(values: list[float]) -> float:
+            if not values or values[0] <= 0:
+                return 0.0
+            return 1.0 - (values[1] / values[0] if len(values) > 1 else 0.0)
+
+        lex_scores = [s for s, _ in lex.docs.values()]
+        top_lex = next(iter(lex.docs), None)
+        top_den = next(iter(den.docs), None)
+        return Signals(
+            coverage=min(1.0, coverage),
+            agree=1.0 if top_lex is not None and top_lex == top_den else 0.0,
+            dense_top=next(iter(den.docs.values()))[0] if den.docs else 0.0,
+            bm25_margin=margin(lex_scores),
+            bm25_top=min(lex_scores[0], 30.0) if lex_scores else 0.0,
+            fused_margin=margin(list(fused.values())),
+        )
+
+    def explain(self, query: str) -> Signals:
+        """The confidence signals for a query (used by the evaluation to report calibration)."""
+        text = (query or "").strip()[:MAX_QUERY_CHARS]
+        terms = self.analyzer.analyze_query(text)
+        fixed = self.typos.correct(terms) if self.typos else terms
+        coverage = sum(t in self.bm25.vocabulary for t in fixed) / max(1, len(terms)) if self.bm25 else 0.0
+        lex = self._rank(*self.bm25.search(fixed, self.candidates)) if self.lexical and terms else Ranking({}, {})
+        den = (self._rank(*self.dense.search(self._embed_query(text), self.candidates))
+               if self.use_dense and text else Ranking({}, {}))
+        return self._signals(lex, den, self._fuse(lex, den), coverage)
+
+    def _passage(self, doc_id: str, score: float, lex: Ranking, den: Ranking, conf: float) -> Passage:
+        # Snippet: the best body chunk (dense first: it judges meaning), else the profile chunk (the summary).
+        hit = den.body.get(doc_id) or lex.body.get(doc_id) or den.docs.get(doc_id) or lex.docs.get(doc_id)
+        chunk = self.chunks[hit[1]]
+        doc = self.documents.get(doc_id)
+        return Passage(doc_id=doc_id, title=chunk.title, section=chunk.section, snippet=_snippet(chunk.text),
+                       score=round(float(score), 6), kind=chunk.kind, url=chunk.url or (doc.url if doc else None),
+                       confidence=round(float(conf), 4), chunk_id=chunk.chunk_id, text=chunk.text)
