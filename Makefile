@@ -16,8 +16,11 @@ $(VENV)/.base: $(BIN)/python pyproject.toml
 	$(BIN)/pip install -q -e .
 	touch $@
 
+# llama-cpp-python builds from source; AMX kernels crash ("Illegal instruction") on some CPUs, so they are left out.
+LLAMA_CMAKE := -DCMAKE_C_FLAGS='-mno-amx-tile -mno-amx-int8 -mno-amx-bf16' -DCMAKE_CXX_FLAGS='-mno-amx-tile -mno-amx-int8 -mno-amx-bf16'
+
 $(VENV)/.dev: $(VENV)/.base
-	$(BIN)/pip install -q -e ".[llm,dev]"
+	CMAKE_ARGS="$(LLAMA_CMAKE)" $(BIN)/pip install -q -e ".[llm,dev]"
 	touch $@
 
 install: $(VENV)/.base
