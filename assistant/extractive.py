@@ -118,7 +118,27 @@ class ExtractiveComposer:
             listy = any(i in LIST_INTENTS and SECTION_OF[i] == name for i in intents)
             picks.extend(self._select(sections[name], q_terms, limit_items, limit_sentences, keep_all_items=listy,
                                       lead=(name == "Überblick" and not intents)))
-        return _dedupe(picks)
+        picks = _dedupe(picks)
+        # The question may name something specific ("Porto", "Kopie", "Firmenwagen") that another section
+        # answers: add the sentences of the whole document that share most of the question's own words.
+        extra = self._specific(sections, q_terms - terms(doc.title), {p.text for p in picks},
+                               limit=1 if intents else 2)
+        return picks + extra
+
+    def _specific(self, sections: dict[str, str], q_terms: set[str], taken: set[str], limit: int) -> list[Pick]:
+        if not q_terms:
+            return []
+        scored = []
+        for s_idx, text in enumerate(sections.values()):
+            for u_idx, (u, is_item) in enumerate(units(text)):
+                if u in taken or u.endswith(":"):
+                    continue
+                overlap = len(q_terms & terms(u))
+                if overlap >= 1:
+                    scored.append((overlap, -s_idx, -u_idx, u, is_item))
+        scored.sort(reverse=True)
+        best = scored[0][0] if scored else 0
+        return [Pick(u, False) for overlap, *_, u, is_item in scored[:limit] if overlap >= max(1, best - 1)]
 
     def _select(self, text: str, q_terms: set[str], limit_items: int, limit_sentences: int, *,
                 keep_all_items: bool, lead: bool) -> list[Pick]:

@@ -36,33 +36,33 @@ INTENTS: tuple[Intent, ...] = (
         r"\bgilt (das|die|der)\b.*\bfuer\b", r"\bwer braucht", r"\bpflicht")),
     Intent("ablauf", ("Ablauf",), _p(
         r"\bwie (beantrage|bekomme|mache|melde|kriege|gehe|funktioniert|laeuft|geht)", r"ablauf", r"vorgehen",
-        r"schritt", r"\bwas muss ich (tun|machen)", r"\bwie kann ich\b", r"\bwie stelle ich", r"\bwas ist zu tun",
+        r"schritt", r"\bwas (muss|soll|kann) ich\b.*\b(tun|machen)", r"\bwas tun\b", r"\bwie kann ich\b", r"\bwie stelle ich", r"\bwas ist zu tun",
         r"\bantrag stellen", r"\bhow (do|can) i\b")),
     Intent("unterlagen", ("Unterlagen",), _p(
         r"unterlagen", r"dokumente?n?\b", r"mitbringen", r"mitnehmen", r"nachweis", r"\bwas (brauche|benoetige)",
         r"\bwelche papiere", r"\bpapiere\b", r"formular", r"bescheinigung.*(brauche|mitbringen)",
-        r"\bwhat do i need")),
+        r"\bwhat do i need", r"\bbrauch\b", r"\breicht\b.*\b(kopie|vertrag|ausweis|nachweis)", r"\bmitbringen")),
     Intent("kosten", ("Kosten",), _p(
         r"kost", r"gebuehr", r"preis", r"\bteuer", r"\bbezahl", r"\bzahlen\b", r"\beuro\b", r"\bgratis",
-        r"\bumsonst", r"\bgeld\b", r"\bsteuer(satz|hoehe|betrag)", r"\bwie ?viel\b.*\b(zahl|kost|steuer)",
+        r"\bumsonst", r"\bgeld\b", r"aufschlag", r"zuschlag", r"\bporto\b", r"briefmarke", r"\bsteuer(satz|hoehe|betrag)", r"\bwie ?viel\b.*\b(zahl|kost|steuer)",
         r"\bhow much", r"\bfee", r"\bcost")),
     Intent("fristen", ("Fristen",), _p(
         r"\bfrist", r"\bbis wann", r"spaetestens", r"rechtzeitig", r"\bwie lange (habe|hab) ich", r"deadline",
         r"\bzu spaet", r"\bwann muss ich", r"verspaet", r"\bgueltig", r"gueltigkeit", r"\blaeuft ab\b",
-        r"abgelaufen")),
+        r"abgelaufen", r"\bwie lange? gilt", r"\bim voraus", r"\bab wann\b", r"\bwie schnell muss")),
     Intent("bearbeitungszeit", ("Bearbeitungszeit",), _p(
-        r"\bwie lange dauert", r"\bdauert es", r"bearbeitungs", r"\bwann (bekomme|kriege|ist .* fertig|kommt)",
+        r"\bwie lange? dauert", r"\bdauert es", r"\bsofort\b", r"\bgleich mitnehmen", r"\bnoch rechtzeitig", r"\bschaff", r"bearbeitungs", r"\bwann (bekomme|kriege|ist .* fertig|kommt)",
         r"wartezeit", r"\bdauer\b", r"\bhow long")),
     Intent("online", ("Online",), _p(
         r"online", r"internet", r"digital", r"\bvon zu ?hause", r"\bper (mail|e-mail|email)", r"\bapp\b",
         r"\bportal", r"\bwebseite", r"\bwebsite", r"\bim netz")),
     Intent("oeffnungszeiten", ("Zuständig",), _p(
         r"oeffnungszeit", r"\bgeoeffnet", r"\bauf\b.*\b(samstag|sonntag|heute|morgen)", r"\bwann (hat|ist) .*\b(offen|auf)",
-        r"\bopening hours", r"\buhrzeit")),
+        r"\bopening hours", r"\buhrzeit", r"\boffen\b", r"\bohne termin", r"\bopen\b")),
     Intent("zustaendig", ("Zuständig",), _p(
         r"\bwo\b", r"zustaendig", r"\bwelche(s|r)? (amt|stelle|behoerde|buero)", r"\bwer (ist|hilft|macht)",
         r"\badresse", r"anschrift", r"kontakt", r"telefon", r"\bnummer\b", r"\banrufen", r"\bansprech",
-        r"\bwohin", r"\bbei wem", r"\bwhere")),
+        r"\bwohin", r"\bbei wem", r"\bwhere", r"\bwen\b.*\b(anrufen|ruf)", r"\bruf ich", r"\bloswerden", r"\bhinbringen", r"\babgeben")),
 )
 
 #: A section name for a named intent, e.g. SECTION_OF["kosten"] == "Kosten".
