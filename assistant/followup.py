@@ -19,7 +19,9 @@ _GENERIC_WORDS = """kosten kostet kosten gebühr gebühren preis teuer online in
 dokumente papiere mitbringen brauchen brauche frist fristen lange dauer dauert wann wo wer zuständig adresse
 öffnungszeiten geöffnet termin kind kinder sohn tochter baby mann frau partner partnerin eltern oma opa mutter
 vater ehemann ehefrau enkel jugendliche rentner student studentin ausland deutschland auch genau nochmal
-bekommen machen beantragen geht gehen kann können muss möglich schnell sofort express welche nötig"""
+bekommen machen beantragen geht gehen kann können muss möglich schnell sofort express welche nötig
+dafür dazu dabei damit davon darüber hierfür dort da dies diese dieser dieses jetzt eigentlich denn gilt gelten
+schneller lange zeit viel wieviel"""
 _GENERIC = {fold(w) for w in _GENERIC_WORDS.split()} | {t for t in terms(_GENERIC_WORDS) if not t.endswith("*")}
 
 

@@ -53,6 +53,7 @@ class Assistant:
     notice: str | None = None
     top_k: int = 5
     min_support: float = 0.6
+    topic_switch_confidence: float = 0.5
     stats: dict[str, int] = field(default_factory=dict)
 
     # -- public -------------------------------------------------------------------------------------------
@@ -151,8 +152,9 @@ class Assistant:
         if not detect_intents(text) and session.history:
             gen_question = f"{session.history[-1]} {text}"  # "Und für mein Kind?" keeps the earlier ask
         if has_own_topic(text):
+            # "Und der Reisepass?" switches topic only when the question alone clearly finds its service.
             standalone = self.retriever.retrieve(text, top_k=1)
-            if standalone.confident:
+            if standalone.confident and standalone.confidence >= self.topic_switch_confidence:
                 return text, gen_question
         return condense(text, session.topic_title), gen_question
 
