@@ -1,0 +1,137 @@
+"""The FastAPI service: citizen chat, staff search, documents, feedback, probes, metrics, OpenAI-compatible chat.
+
+`create_app(settings, assistant=None)` is the only constructor. Given an assistant it serves at once; without one
+the lifespan builds it (index, guardrails, backend) in a background thread, and `/readyz` says 503 until it is
+there, so an orchestrator never routes citizens to a half-loaded process.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from contextlib import asynccontextmanager
+from typing import Any, AsyncIterator, Callable
+
+import anyio
+from fastapi import FastAPI
+from fastapi.middleware.cors import CORSMiddleware
+from fastapi.staticfiles import StaticFiles
+
+from api.errors import install_error_handlers
+from api.feedback_store import SqliteFeedbackStore
+from api.headers import SecurityHeadersMiddleware
+from api.limits import RequestLimitsMiddleware, TokenBucketLimiter
+from api.metrics import Metrics, MetricsMiddleware
+from api.routers import chat, feedback, health, openai_compat, pages, search, services
+from api.routers.pages import STATIC
+from assistant.pipeline import Assistant
+from assistant.settings import Settings
+
+log = logging.getLogger(__name__)
+
+DESCRIPTION = """Der Bürgerassistent der Stadt Krefeld beantwortet Fragen zu Bürgerservices und zur Smart-City-Strategie
+mit Quellenangaben. Persönliche Daten werden vor der Verarbeitung entfernt.
+
+* **Chat** für Bürgerinnen und Bürger: `POST /api/v1/chat` (JSON oder Server-Sent Events).
+* **Suche** für Mitarbeitende des Bürgerservice: `POST /api/v1/search` (Zugangsschlüssel im Header `X-API-Key`).
+* **OpenAI-kompatibel**: `POST /v1/chat/completions` für Open WebUI und andere Chat-Oberflächen.
+
+Fehler kommen als `{"error": {"code", "message", "request_id"}}` mit deutscher Meldung."""
+
+TAGS = [{"name": "Chat", "description": "Fragen stellen, Antworten mit Quellen"},
+        {"name": "Suche (Mitarbeitende)", "description": "Treffer mit Abschnitten; braucht den Zugangsschlüssel"},
+        {"name": "Leistungen", "description": "Die Dokumente des Wissensbestands"},
+        {"name": "Rückmeldungen", "description": "Daumen hoch/runter, Export für Mitarbeitende"},
+        {"name": "OpenAI-kompatibel", "description": "Für Open WebUI und OpenAI-Clients"},
+        {"name": "Betrieb", "description": "Health, Readiness, Prometheus-Metriken"}]
+
+
+def create_app(settings: Settings, assistant: Assistant | None = None,
+               build: Callable[[Settings], Assistant] | None = None) -> FastAPI:
+    """The app for `settings`; `assistant` skips loading, `build` replaces `assistant.build.build_assistant`."""
+    api = settings.api
+    app = FastAPI(title="Bürgerassistent Krefeld – API", version="1.0", description=DESCRIPTION,
+                  openapi_tags=TAGS, lifespan=_lifespan(build),
+                  docs_url="/docs" if api.docs_enabled else None, redoc_url="/redoc" if api.docs_enabled else None,
+                  openapi_url="/openapi.json" if api.docs_enabled else None)
+    app.state.settings = settings
+    app.state.assistant = assistant
+    app.state.build_error = None
+    app.state.metrics = metrics = Metrics()
+    app.state.feedback_store = SqliteFeedbackStore(api.feedback_db)
+
+    install_error_handlers(app)
+    for module in (chat, search, services, feedback, openai_compat, health, pages):
+        app.include_router(module.router)
+    app.mount("/static", StaticFiles(directory=STATIC), name="static")
+
+    limiter = TokenBucketLimiter(api.rate_limit_per_minute, api.rate_limit_burst)
+    app.add_middleware(RequestLimitsMiddleware, limiter=limiter, max_body_bytes=api.max_body_bytes,
+                       on_limited=metrics.rate_limited.inc)
+    if api.cors_origins:
+        app.add_middleware(CORSMiddleware, allow_origins=api.cors_origins, allow_methods=["GET", "POST"],
+                           allow_headers=["Content-Type", "Accept", "X-API-Key", "Authorization", "X-Request-ID"],
+                           expose_headers=["X-Request-ID", "Retry-After"], max_age=600)
+    app.add_middleware(MetricsMiddleware, metrics=metrics)
+    app.add_middleware(SecurityHeadersMiddleware, frame_ancestors=api.cors_origins)
+    return app
+
+
+def _lifespan(build: Callable[[Settings], Assistant] | None):
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        app.state.feedback_store.open()
+        app.state.pipeline_limiter = anyio.CapacityLimiter(max(1, app.state.settings.api.pipeline_concurrency))
+        if app.state.assistant is None:
+            threading.Thread(target=_load, args=(app, build), name="assistant-loader", daemon=True).start()
+        else:
+            await anyio.to_thread.run_sync(warm_up, app.state.assistant)
+            log.info("assistant ready: %s", describe(app.state.assistant))
+        try:
+            yield
+        finally:
+            app.state.feedback_store.close()
+
+    return lifespan
+
+
+def _load(app: FastAPI, build: Callable[[Settings], Assistant] | None) -> None:
+    """Build the assistant off the event loop; the probes answer meanwhile."""
+    try:
+        if build is None:
+            from assistant.build import build_assistant as build
+        log.info("loading the index, guardrails and answer backend ...")
+        assistant = build(app.state.settings)
+        warm_up(assistant)
+        app.state.assistant = assistant
+        log.info("assistant ready: %s", describe(app.state.assistant))
+    except Exception as exc:
+        app.state.build_error = type(exc).__name__
+        log.exception("could not load the assistant; /readyz stays 503")
+
+
+def warm_up(assistant: Assistant) -> None:
+    """Run one retrieval and one input check so lazily loaded models (embedder, NER) load before the first
+    citizen arrives, not while fifty wait. Neither call touches sessions or the audit log."""
+    from corpus.types import Question
+
+    try:
+        assistant.retriever.retrieve("Personalausweis beantragen", top_k=1)
+        assistant.input_guard.check(Question(text="Wie beantrage ich einen Personalausweis?"))
+    except Exception as exc:  # best effort: the first real request loads what is still missing
+        log.warning("warm-up failed with %s; models load on the first request instead", type(exc).__name__)
+
+
+def describe(assistant: Assistant) -> dict[str, Any]:
+    """What is in use, for the start-up log: generator, retriever and its embedder, guardrails, documents."""
+    def name(part: Any) -> str | None:
+        return None if part is None else getattr(part, "name", None) or type(part).__name__
+
+    retriever = getattr(assistant, "retriever", None)
+    return {"generator": name(getattr(assistant, "generator", None)),
+            "fallback": name(getattr(assistant, "fallback", None)),
+            "retriever": type(retriever).__name__ if retriever is not None else None,
+            "embedder": name(getattr(retriever, "embedder", None)),
+            "guardrails": type(getattr(assistant, "input_guard", None)).__name__,
+            "output_guard": type(getattr(assistant, "output_guard", None)).__name__,
+            "documents": len(getattr(assistant, "documents", {}))}

@@ -1,0 +1,70 @@
+/* Embeddable chat widget for the city's pages:
+     <script src="https://assistent.example.de/widget.js" defer></script>
+   Adds a button that opens the chat in an iframe from the assistant's own origin (its styles and scripts stay
+   isolated from the host page). Optional attribute: data-label="Fragen Sie uns". */
+(function () {
+  "use strict";
+  var script = document.currentScript;
+  if (!script || document.getElementById("ba-widget-button")) return;
+  var origin = new URL(script.src, location.href).origin;
+  var label = script.getAttribute("data-label") || "Fragen an die Stadt Krefeld";
+  var blue = "#005a9c";
+
+  function style(node, css) { Object.keys(css).forEach(function (k) { node.style[k] = css[k]; }); }
+
+  var button = document.createElement("button");
+  button.id = "ba-widget-button";
+  button.type = "button";
+  button.textContent = label;
+  button.setAttribute("aria-expanded", "false");
+  button.setAttribute("aria-controls", "ba-widget-panel");
+  style(button, { position: "fixed", right: "16px", bottom: "16px", zIndex: "2147483000", background: blue,
+                  color: "#ffffff", border: "2px solid #ffffff", borderRadius: "24px", padding: "12px 20px",
+                  font: "600 16px/1.2 system-ui, sans-serif", cursor: "pointer",
+                  boxShadow: "0 2px 8px rgba(0,0,0,.35)" });
+
+  var panel = document.createElement("div");
+  panel.id = "ba-widget-panel";
+  panel.setAttribute("role", "dialog");
+  panel.setAttribute("aria-label", "Bürgerassistent der Stadt Krefeld");
+  panel.hidden = true;
+  style(panel, { position: "fixed", right: "8px", bottom: "76px", zIndex: "2147483000",
+                 width: "min(400px, calc(100vw - 16px))", height: "min(640px, calc(100vh - 96px))",
+                 background: "#ffffff", border: "1px solid #505a5f", borderRadius: "8px",
+                 boxShadow: "0 4px 16px rgba(0,0,0,.35)", overflow: "hidden", display: "flex",
+                 flexDirection: "column" });
+
+  var close = document.createElement("button");
+  close.type = "button";
+  close.textContent = "Schließen";
+  style(close, { alignSelf: "flex-end", margin: "4px", background: "#ffffff", color: blue,
+                 border: "2px solid " + blue, borderRadius: "4px", padding: "6px 12px",
+                 font: "600 15px/1.2 system-ui, sans-serif", cursor: "pointer" });
+  panel.appendChild(close);
+
+  var frame = null;
+
+  function open(show) {
+    if (show && !frame) {
+      frame = document.createElement("iframe");
+      frame.src = origin + "/?embed=1";
+      frame.title = "Bürgerassistent der Stadt Krefeld";
+      style(frame, { border: "0", width: "100%", flex: "1" });
+      panel.appendChild(frame);
+    }
+    panel.hidden = !show;
+    panel.style.display = show ? "flex" : "none";
+    button.setAttribute("aria-expanded", String(show));
+    (show ? close : button).focus();
+  }
+
+  button.addEventListener("click", function () { open(panel.hidden); });
+  close.addEventListener("click", function () { open(false); });
+  panel.addEventListener("keydown", function (e) { if (e.key === "Escape") open(false); });
+  window.addEventListener("message", function (e) {
+    if (e.origin === origin && e.data === "ba:close" && !panel.hidden) open(false);
+  });
+  panel.style.display = "none";
+  document.body.appendChild(panel);
+  document.body.appendChild(button);
+})();

@@ -1,0 +1,37 @@
+"""`buergerassistent serve`: builds the assistant first, logs what is in use, hands the app to uvicorn."""
+
+from __future__ import annotations
+
+import logging
+
+from fastapi.testclient import TestClient
+from typer.testing import CliRunner
+
+import assistant.build
+import uvicorn
+from assistant.cli import app as cli
+from assistant.settings import get_settings
+from tests.fakes import make_test_assistant
+
+
+def test_serve_builds_before_listening_and_generates_a_staff_key(monkeypatch, tmp_path, caplog):
+    monkeypatch.setenv("BA_API__FEEDBACK_DB", str(tmp_path / "f.sqlite3"))
+    monkeypatch.delenv("BA_API__STAFF_API_KEY", raising=False)
+    get_settings.cache_clear()
+    built, served = [], {}
+    monkeypatch.setattr(assistant.build, "build_assistant",
+                        lambda settings, rebuild_index=False: built.append(settings) or make_test_assistant())
+    monkeypatch.setattr(uvicorn, "run", lambda app, **kw: served.update(app=app, **kw))
+    caplog.set_level(logging.INFO)
+    try:
+        result = CliRunner().invoke(cli, ["serve", "--host", "127.0.0.1", "--port", "8123"])
+    finally:
+        get_settings.cache_clear()
+    assert result.exit_code == 0, result.output
+    assert served["host"] == "127.0.0.1" and served["port"] == 8123
+    key = built[0].api.staff_api_key
+    assert key and len(key) >= 20 and key in result.output
+    assert "answer backend: extractive" in caplog.text and "'documents': 2" in caplog.text
+    with TestClient(served["app"]) as c:
+        assert c.get("/readyz").status_code == 200
+        assert c.post("/api/v1/search", json={"query": "Perso"}, headers={"X-API-Key": key}).status_code == 200
