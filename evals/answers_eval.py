@@ -3,26 +3,13 @@ and multi-turn resolution of follow-ups. They print numbers; they are not tests.
 
 from __future__ import annotations
 
-import json
 import re
 import statistics
-from pathlib import Path
 from typing import Any, Callable, Iterable
 
 from assistant.checks import check_grounding
 
 _CITE = re.compile(r"\[(\d+)\]")
-
-
-def read_jsonl(path: Path) -> list[dict[str, Any]]:
-    rows = []
-    for n, line in enumerate(Path(path).read_text(encoding="utf-8").splitlines(), start=1):
-        if line.strip():
-            try:
-                rows.append(json.loads(line))
-            except json.JSONDecodeError as exc:
-                raise ValueError(f"{path}:{n}: invalid JSON ({exc})") from exc
-    return rows
 
 
 def percentile(values: list[float], p: float) -> float:

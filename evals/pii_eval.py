@@ -14,6 +14,7 @@ import time
 from collections import defaultdict
 from pathlib import Path
 
+from evals.datasets import read_jsonl
 from evals.pii_metrics import Tally, percentile
 
 DATA = Path(__file__).resolve().parent / "data" / "pii_test.jsonl"
@@ -23,7 +24,7 @@ NAMES_AND_ADDRESSES = {"PERSON", "ADDRESS"}
 
 
 def run_pii_eval(path: Path | str = DATA, redactor=None) -> dict:
-    rows = [json.loads(line) for line in Path(path).read_text(encoding="utf-8").splitlines() if line.strip()]
+    rows = read_jsonl(path, required=("text", "entities"))
     t0 = time.perf_counter()
     # Presidio imports torch and transformers at import time; the app imports them anyway for its embedder,
     # so the import is reported apart from the analyzer's own start-up.

@@ -9,7 +9,6 @@ answer, i.e. allow_answer is false) and the misclassified messages.
 
 from __future__ import annotations
 
-import json
 import sys
 import time
 from collections import Counter
@@ -17,6 +16,7 @@ from pathlib import Path
 from typing import Any, Callable, Iterable
 
 from guardrails.classifier import Classification, PolicyClassifier
+from evals.datasets import read_jsonl
 from guardrails.policy import load_policy
 
 DEFAULT_PATH = Path(__file__).parent / "data" / "policy_dev.jsonl"
@@ -24,14 +24,7 @@ NONE = "(none)"
 
 
 def load_cases(path: Path) -> list[dict[str, Any]]:
-    cases = []
-    for n, line in enumerate(Path(path).read_text(encoding="utf-8").splitlines(), 1):
-        if line.strip():
-            case = json.loads(line)
-            if "message" not in case or "expected_rule" not in case:
-                raise ValueError(f"{path}:{n}: each line needs 'message' and 'expected_rule', got {sorted(case)}")
-            cases.append(case)
-    return cases
+    return read_jsonl(path, required=("message", "expected_rule"))
 
 
 def score(expected: Iterable[str | None], predicted: Iterable[str | None],

@@ -14,6 +14,7 @@ from typing import Any
 
 import numpy as np
 
+from evals.datasets import read_jsonl
 from evals.metrics import mean, ndcg_at_k, recall_at_k, reciprocal_rank
 
 # Questions the corpus cannot answer: confidence must stay low for these.
@@ -44,8 +45,7 @@ class MethodResult:
 
 
 def load_dev(path: Path) -> list[dict[str, Any]]:
-    with path.open(encoding="utf-8") as f:
-        return [json.loads(line) for line in f if line.strip()]
+    return read_jsonl(path, required=("query", "expected"))
 
 
 def run(retriever: Any, dev: list[dict[str, Any]]) -> dict[str, MethodResult]:

@@ -7,7 +7,6 @@ suites judge both. Dataset paths default to `evals/data/` and can be replaced pe
 
 from __future__ import annotations
 
-import json
 import logging
 import time
 from dataclasses import dataclass, field
@@ -16,6 +15,7 @@ from pathlib import Path
 from typing import Any, Callable, Iterable, Mapping, Sequence
 
 from assistant.settings import Settings
+from evals.datasets import read_jsonl
 
 log = logging.getLogger(__name__)
 
@@ -121,21 +121,6 @@ class Context:
         if timings:
             timings["_action"] = response.get("guardrail", {}).get("action")  # type: ignore[assignment]
             self.stage_timings.append(timings)
-
-
-def read_jsonl(path: Path) -> list[dict[str, Any]]:
-    """Rows of a JSONL file; a broken line is reported with file and line number."""
-    path = Path(path)
-    if not path.is_file():
-        raise FileNotFoundError(f"dataset {path} does not exist; pass another with --data <suite>=<path>")
-    rows = []
-    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
-        if line.strip():
-            try:
-                rows.append(json.loads(line))
-            except json.JSONDecodeError as exc:
-                raise ValueError(f"{path}:{n}: invalid JSON ({exc.msg})") from exc
-    return rows
 
 
 def suites() -> dict[str, Callable[[Context], dict[str, Any]]]:
