@@ -41,15 +41,17 @@ INTENTS: tuple[Intent, ...] = (
     Intent("unterlagen", ("Unterlagen",), _p(
         r"unterlagen", r"dokumente?n?\b", r"mitbringen", r"mitnehmen", r"nachweis", r"\bwas (brauche|benoetige)",
         r"\bwelche papiere", r"\bpapiere\b", r"formular", r"bescheinigung.*(brauche|mitbringen)",
-        r"\bwhat do i need", r"\bbrauch\b", r"\breicht\b.*\b(kopie|vertrag|ausweis|nachweis)", r"\bmitbringen")),
+        r"\bwhat do i need", r"\bbrauch\b", r"\bdocuments?\b", r"\bpapers?\b", r"\bwhich .* need", r"\breicht\b.*\b(kopie|vertrag|ausweis|nachweis)", r"\bmitbringen")),
     Intent("kosten", ("Kosten",), _p(
         r"kost", r"gebuehr", r"preis", r"\bteuer", r"\bbezahl", r"\bzahlen\b", r"\beuro\b", r"\bgratis",
-        r"\bumsonst", r"\bgeld\b", r"aufschlag", r"zuschlag", r"\bporto\b", r"briefmarke", r"\bsteuer(satz|hoehe|betrag)", r"\bwie ?viel\b.*\b(zahl|kost|steuer)",
+        r"\bumsonst", r"\bgeld\b", r"aufschlag", r"zuschlag", r"\bporto\b", r"briefmarke", r"\bwie ?viel\b", r"hebesatz", r"beitrag",
+        r"\bpay\b", r"\bprice", r"\bsteuer(satz|hoehe|betrag)", r"\bwie ?viel\b.*\b(zahl|kost|steuer)",
         r"\bhow much", r"\bfee", r"\bcost")),
     Intent("fristen", ("Fristen",), _p(
         r"\bfrist", r"\bbis wann", r"spaetestens", r"rechtzeitig", r"\bwie lange (habe|hab) ich", r"deadline",
         r"\bzu spaet", r"\bwann muss ich", r"verspaet", r"\bgueltig", r"gueltigkeit", r"\blaeuft ab\b",
-        r"abgelaufen", r"\bwie lange? gilt", r"\bim voraus", r"\bab wann\b", r"\bwie schnell muss")),
+        r"abgelaufen", r"\bwie lange? gilt", r"\bim voraus", r"\bab wann\b", r"\bwie schnell muss", r"rueckwirkend", r"\bwann (ist|sind|beginnt|startet|endet)\b",
+        r"\bwie lange\b(?!.*dauer)", r"\buntil when", r"\bwhen (must|should|do) i", r"\bdeadline")),
     Intent("bearbeitungszeit", ("Bearbeitungszeit",), _p(
         r"\bwie lange? dauert", r"\bdauert es", r"\bsofort\b", r"\bgleich mitnehmen", r"\bnoch rechtzeitig", r"\bschaff", r"bearbeitungs", r"\bwann (bekomme|kriege|ist .* fertig|kommt)",
         r"wartezeit", r"\bdauer\b", r"\bhow long")),
@@ -58,7 +60,7 @@ INTENTS: tuple[Intent, ...] = (
         r"\bportal", r"\bwebseite", r"\bwebsite", r"\bim netz")),
     Intent("oeffnungszeiten", ("Zuständig",), _p(
         r"oeffnungszeit", r"\bgeoeffnet", r"\bauf\b.*\b(samstag|sonntag|heute|morgen)", r"\bwann (hat|ist) .*\b(offen|auf)",
-        r"\bopening hours", r"\buhrzeit", r"\boffen\b", r"\bohne termin", r"\bopen\b")),
+        r"\bopening hours", r"\buhrzeit", r"\boffen\b", r"\bohne termin", r"\bis .*\bopen\b", r"\bopen (on|at|until)\b")),
     Intent("zustaendig", ("Zuständig",), _p(
         r"\bwo\b", r"zustaendig", r"\bwelche(s|r)? (amt|stelle|behoerde|buero)", r"\bwer (ist|hilft|macht)",
         r"\badresse", r"anschrift", r"kontakt", r"telefon", r"\bnummer\b", r"\banrufen", r"\bansprech",
