@@ -122,7 +122,7 @@ class ExtractiveComposer:
         # The question may name something specific ("Porto", "Kopie", "Firmenwagen") that another section
         # answers: add the sentences of the whole document that share most of the question's own words.
         extra = self._specific(sections, q_terms - terms(doc.title), {p.text for p in picks},
-                               limit=1 if intents else 2)
+                               limit=2)
         return picks + extra
 
     def _specific(self, sections: dict[str, str], q_terms: set[str], taken: set[str], limit: int) -> list[Pick]:
