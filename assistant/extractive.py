@@ -164,9 +164,10 @@ class ExtractiveComposer:
     def _where(self, doc: Document, intents: list[str], n: int) -> str:
         if doc.kind != "service" or "zustaendig" in intents or "oeffnungszeiten" in intents:
             return ""
-        if not doc.responsible:
+        office = _short_office(doc)
+        if not office:
             return ""
-        return _cite(message("answered.contact", responsible=doc.responsible.rstrip(".")), n)
+        return _cite(message("answered.contact", responsible=office), n)
 
 
 def _cite(text: str, n: int) -> str:
@@ -179,6 +180,15 @@ def _cite(text: str, n: int) -> str:
     if m:
         return f"{text[:-1]} [{n}]."
     return f"{text} [{n}]."
+
+
+def _short_office(doc: Document) -> str:
+    """The office in few words: the shorter of contact office and `responsible`, without bracketed asides."""
+    names = [n for n in ((doc.contact.office if doc.contact else None), doc.responsible) if n]
+    if not names:
+        return ""
+    name = min(names, key=len).rstrip(".")
+    return re.sub(r"\s*\([^)]*\)", "", name).strip()
 
 
 def _tidy_item(text: str) -> str:
