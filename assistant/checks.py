@@ -39,12 +39,16 @@ class GroundingReport:
 
 def sentences(text: str) -> list[str]:
     """Answer sentences: list items and lines are units, prose lines split at sentence ends."""
+    return [s for _, s in _sentences_with_line(text)]
+
+
+def _sentences_with_line(text: str) -> list[tuple[str, str]]:
     out = []
     for line in text.splitlines():
         line = re.sub(r"^\s*(?:[-*•]|\d+[.)])\s+", "", line).strip()
         if not line:
             continue
-        out.extend(s.strip() for s in re.split(r"(?<=[.!?])\s+(?=[A-ZÄÖÜ\"„(*])", line) if s.strip())
+        out.extend((line, s.strip()) for s in re.split(r"(?<=[.!?])\s+(?=[A-ZÄÖÜ\"„(*])", line) if s.strip())
     return out
 
 
@@ -58,8 +62,9 @@ def check_grounding(text: str, support: Mapping[int, str], *, min_support: float
     report = GroundingReport(ok=True)
     cited_all: set[int] = set()
     support_terms = {n: terms(t) for n, t in support.items()}
-    for sent in sentences(text):
-        nums = [int(x) for x in _CITATION.findall(sent)]
+    for line, sent in _sentences_with_line(text):
+        # A citation at the end of a line or list item covers every sentence of it.
+        nums = [int(x) for x in _CITATION.findall(sent)] or [int(x) for x in _CITATION.findall(line)]
         cited_all.update(nums)
         bad = [n for n in nums if n not in support]
         report.invalid_citations.extend(b for b in bad if b not in report.invalid_citations)

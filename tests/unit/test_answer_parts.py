@@ -106,3 +106,10 @@ def test_eval_helpers():
     assert not citations_valid({"answer": "A [3].", "sources": [{}]})
     assert not citations_valid({"answer": "A.", "sources": [{}]})
     assert percentile([1, 2, 3, 4, 100], 50) == 3 and percentile([], 95) == 0.0
+
+
+def test_citation_at_end_of_list_item_covers_its_sentences():
+    support = {1: "Buchen Sie einen Termin bei der GSAK. Das geht online oder telefonisch."}
+    assert check_grounding("- Buchen Sie einen Termin bei der GSAK. Das geht online oder telefonisch [1].", support).ok
+    separate_line = check_grounding("Der Termin bei der GSAK kostet 10 Euro.\nDas geht online [1].", support)
+    assert not separate_line.ok and separate_line.uncited == ["Der Termin bei der GSAK kostet 10 Euro."]
