@@ -55,14 +55,7 @@ class HttpAssistantClient:
 
     def new_conversation(self) -> Callable[[str], dict[str, Any]]:
         """An `ask(message)` that keeps the session id the server hands out on the first turn."""
-        state: dict[str, str | None] = {"session_id": None}
-
-        def ask(message: str) -> dict[str, Any]:
-            response = self.chat(message, state["session_id"])
-            state["session_id"] = response.get("session_id") or state["session_id"]
-            return response
-
-        return ask
+        return bind_session(self.chat)
 
     def _post(self, path: str, body: dict[str, Any]) -> dict[str, Any]:
         for attempt in range(self.max_rate_limit_waits + 1):
@@ -82,3 +75,15 @@ class HttpAssistantClient:
             raise BackendUnavailable(f"{self.base_url}{path} answered {response.status_code}: "
                                      f"{response.text[:300]}")
         return response.json()
+
+
+def bind_session(chat: Callable[[str, str | None], dict[str, Any]]) -> Callable[[str], dict[str, Any]]:
+    """Turn `chat(message, session_id)` into `ask(message)` that carries the session id from turn to turn."""
+    state: dict[str, str | None] = {"session_id": None}
+
+    def ask(message: str) -> dict[str, Any]:
+        response = chat(message, state["session_id"])
+        state["session_id"] = response.get("session_id") or state["session_id"]
+        return response
+
+    return ask

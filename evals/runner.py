@@ -16,6 +16,7 @@ from typing import Any, Callable, Iterable, Mapping, Sequence
 
 from assistant.settings import Settings
 from evals.datasets import read_jsonl
+from evals.http_client import bind_session
 
 log = logging.getLogger(__name__)
 
@@ -106,14 +107,7 @@ class Context:
         return response
 
     def new_conversation(self) -> Callable[[str], dict[str, Any]]:
-        state: dict[str, str | None] = {"session_id": None}
-
-        def ask(message: str) -> dict[str, Any]:
-            response = self.ask(message, state["session_id"])
-            state["session_id"] = response.get("session_id") or state["session_id"]
-            return response
-
-        return ask
+        return bind_session(self.ask)
 
     def _record(self, response: Mapping[str, Any]) -> None:
         meta = response.get("meta") or {}
