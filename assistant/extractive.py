@@ -93,13 +93,20 @@ class ExtractiveComposer:
         if not picks:
             lines.append(message("answered.section_missing", title=doc.title))
             picks = self._picks(doc, passage, [], q_terms, 3, 2)
-        prose = [p for p in picks if not p.is_item]
-        items = [p for p in picks if p.is_item]
-        if prose:
-            lines.append(" ".join(_cite(p.text, n) for p in prose))
-        elif items:
+        # Document order: a paragraph for each run of sentences, a bullet for each list item.
+        if picks and picks[0].is_item and not lines:
             lines.append(f"{doc.title}:")
-        lines.extend(f"- {_cite(_tidy_item(p.text), n)}" for p in items)
+        paragraph: list[str] = []
+        for p in picks:
+            if p.is_item:
+                if paragraph:
+                    lines.append(" ".join(paragraph))
+                    paragraph = []
+                lines.append(f"- {_cite(_tidy_item(p.text), n)}")
+            else:
+                paragraph.append(_cite(p.text, n))
+        if paragraph:
+            lines.append(" ".join(paragraph))
         where = self._where(doc, intents, n)
         if where:
             lines.append(where)
