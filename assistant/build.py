@@ -10,13 +10,12 @@ from __future__ import annotations
 import logging
 
 from assistant.extractive import ExtractiveComposer
-from assistant.pipeline import Assistant, PassThroughInputGuard
+from assistant.pipeline import Assistant
 from assistant.protocols import Generator
 from assistant.sessions import InMemorySessionStore
 from assistant.settings import Settings
 from assistant.wiring import build_retriever
 from corpus.errors import AssistantError
-from corpus.loader import load_corpus
 
 log = logging.getLogger(__name__)
 
@@ -36,7 +35,7 @@ def build_generator(settings: Settings, fallback: Generator) -> Generator:
 
 
 def build_guardrails(settings: Settings):
-    """(input guard, output guard, AI notice, redactor) from the policy file and the German PII recognizers."""
+    """(input guard, output guard, AI notice) from the policy file and the German PII recognizers."""
     from guardrails.classifier import PolicyClassifier
     from guardrails.input_guard import PolicyInputGuard
     from guardrails.output_guard import PolicyOutputGuard
@@ -53,11 +52,11 @@ def build_guardrails(settings: Settings):
     install(redactor)  # even a mistaken log line cannot carry personal data
     if not settings.guardrails.enabled:
         log.warning("guardrails policy disabled by settings; personal data is still redacted")
-        return _RedactOnly(redactor), None, policy.disclosure_notice, redactor
+        return _RedactOnly(redactor), None, policy.disclosure_notice
     classifier = PolicyClassifier(policy).load()
     input_guard = PolicyInputGuard(redactor=redactor, classifier=classifier, policy=policy)
     output_guard = PolicyOutputGuard(redactor=redactor, system_prompt=SYSTEM_PROMPT)
-    return input_guard, output_guard, policy.disclosure_notice, redactor
+    return input_guard, output_guard, policy.disclosure_notice
 
 
 class _RedactOnly:
@@ -74,12 +73,11 @@ class _RedactOnly:
 
 
 def build_assistant(settings: Settings, *, rebuild_index: bool = False) -> Assistant:
-    corpus = load_corpus(settings.corpus.path)
-    documents = corpus.by_id()
     retriever = build_retriever(settings, rebuild=rebuild_index)
+    documents = retriever.documents  # the documents the index was built from; no second read of the corpus
     composer = ExtractiveComposer(documents)
     generator = build_generator(settings, composer)
-    input_guard, output_guard, notice, _ = build_guardrails(settings)
+    input_guard, output_guard, notice = build_guardrails(settings)
     audit = None
     if settings.guardrails.audit_log:
         from guardrails.audit import AuditLog
@@ -89,7 +87,7 @@ def build_assistant(settings: Settings, *, rebuild_index: bool = False) -> Assis
              len(documents), "hybrid" if settings.retrieval.dense and settings.retrieval.lexical else
              ("dense" if settings.retrieval.dense else "bm25"), settings.retrieval.embedder,
              settings.retrieval.embedder_model, generator.name)
-    return Assistant(input_guard=input_guard or PassThroughInputGuard(), retriever=retriever, generator=generator,
+    return Assistant(input_guard=input_guard, retriever=retriever, generator=generator,
                      fallback=composer, documents=documents, output_guard=output_guard,
                      sessions=InMemorySessionStore(settings.session.ttl_s, settings.session.max_sessions),
                      audit=audit, notice=notice, top_k=settings.retrieval.top_k)

@@ -14,7 +14,7 @@ from typing import Iterator, Mapping, Sequence
 
 from assistant.intents import SECTION_OF, detect_intents
 from assistant.messages import message
-from assistant.textunits import terms, units
+from assistant.textunits import stream_tokens, terms, units
 from corpus.chunking import split_sections
 from corpus.schema import Document
 from corpus.types import Draft, Passage
@@ -59,7 +59,7 @@ class ExtractiveComposer:
 
     def stream(self, question: str, passages: Sequence[Passage]) -> Iterator[str]:
         draft = self.generate(question, passages)
-        yield from re.findall(r"\S+\s*|\s+", draft.text)
+        yield from stream_tokens(draft.text)
 
     # -- composition --------------------------------------------------------------------------------------
     def _ambiguous(self, passages: Sequence[Passage]) -> bool:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any, Iterator, Mapping, Sequence
 
 from assistant.checks import check_grounding
@@ -14,6 +14,7 @@ from assistant.messages import message
 from assistant.protocols import Generator
 from assistant.readability import readability
 from assistant.sessions import Session, SessionStore, new_session_id, remember
+from assistant.textunits import stream_tokens
 from corpus.errors import AssistantError, SessionExpired
 from corpus.schema import Document
 from corpus.types import Answer, Checked, Draft, Outcome, Passage, Question, Retrieval, Verdict
@@ -54,7 +55,6 @@ class Assistant:
     top_k: int = 5
     min_support: float = 0.6
     topic_switch_confidence: float = 0.5
-    stats: dict[str, int] = field(default_factory=dict)
 
     # -- public -------------------------------------------------------------------------------------------
     def answer(self, text: str, session_id: str | None = None, history: Sequence[str] = ()) -> Answer:
@@ -141,7 +141,6 @@ class Assistant:
             r = self.retriever.retrieve(self._resolve(checked.text, session)[0], top_k=1)
             top = r.passages[0] if r.confident and r.passages else None
             remember(session, checked.text, top.doc_id if top else None, top.title if top else None)
-        session.turns = 0 if not history else session.turns
         return session
 
     def _resolve(self, text: str, session: Session) -> tuple[str, str]:
@@ -206,7 +205,6 @@ class Assistant:
         return "\n".join([*fields, doc.body])
 
     def _policy_answer(self, checked: Checked, session: Session) -> Answer:
-        self.stats[f"policy.{checked.rule}"] = self.stats.get(f"policy.{checked.rule}", 0) + 1
         return Answer(text=checked.reply or message("no_information"), action=ACTIONS.get(checked.outcome, "refuse"),
                       rule=checked.rule, redactions=checked.redactions, session_id=session.id,
                       mode="extractive", meta={"backend": "policy"})
@@ -229,7 +227,7 @@ class Assistant:
         if already_streamed and answer.mode != "llm":
             answer.meta["replaced_stream"] = True  # the streamed LLM text was rejected; `done` carries the answer
         if stream and not already_streamed:
-            for token in _tokens(answer.text):
+            for token in stream_tokens(answer.text):
                 yield Event("token", token)
         if self.audit is not None:
             self.audit.record(session_id=session.id, rule=answer.rule, action=answer.action,
@@ -242,8 +240,3 @@ class Assistant:
 def _ms(t: float) -> float:
     return round((time.perf_counter() - t) * 1000, 2)
 
-
-def _tokens(text: str) -> Iterator[str]:
-    import re
-
-    yield from re.findall(r"\S+\s*|\s+", text)

@@ -42,6 +42,11 @@ def terms(text: str) -> set[str]:
     return out
 
 
+def stream_tokens(text: str) -> list[str]:
+    """Words with their trailing whitespace, so that joining the tokens gives the text back exactly."""
+    return re.findall(r"\S+\s*|\s+", text)
+
+
 def units(section_text: str) -> list[tuple[str, bool]]:
     """(text, is_list_item) units: each list item is one unit, prose is split into sentences."""
     out: list[tuple[str, bool]] = []
