@@ -83,10 +83,10 @@ def build_assistant(settings: Settings, *, rebuild_index: bool = False) -> Assis
         from guardrails.audit import AuditLog
 
         audit = AuditLog(settings.guardrails.audit_log, salt=settings.guardrails.audit_salt)
-    log.info("assistant ready: %d documents, retrieval=%s (embedder=%s %s), answer backend=%s",
+    log.info("assistant ready: %d documents, retrieval=%s (embedder=%s %s on %s), answer backend=%s",
              len(documents), "hybrid" if settings.retrieval.dense and settings.retrieval.lexical else
              ("dense" if settings.retrieval.dense else "bm25"), settings.retrieval.embedder,
-             settings.retrieval.embedder_model, generator.name)
+             settings.retrieval.embedder_model, getattr(retriever.embedder, "active_runtime", "-"), generator.name)
     return Assistant(input_guard=input_guard, retriever=retriever, generator=generator,
                      fallback=composer, documents=documents, output_guard=output_guard,
                      sessions=InMemorySessionStore(settings.session.ttl_s, settings.session.max_sessions),

@@ -12,7 +12,8 @@ def build_retriever(settings: Settings, rebuild: bool = False) -> HybridRetrieve
     from retrieval.embedders import make_embedder
 
     r = settings.retrieval
-    embedder = make_embedder(r.embedder, r.embedder_model) if r.dense else None
+    embedder = (make_embedder(r.embedder, r.embedder_model, runtime=r.embedder_runtime, cache_dir=r.model_cache)
+                if r.dense else None)
     return load_or_build(
         r.index_path, settings.corpus.path, embedder=embedder, chunk_max_chars=settings.corpus.chunk_max_chars,
         hnsw_threshold=r.hnsw_threshold, rebuild=rebuild, fusion=r.fusion, rrf_k=r.rrf_k,

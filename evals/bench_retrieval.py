@@ -73,7 +73,7 @@ def bench(settings: Settings, scaled_chunks: int = 100_000, n_queries: int = 200
                                 min_confidence=r.min_confidence)
     lines = []
     with tempfile.TemporaryDirectory() as tmp:
-        embedder = make_embedder(r.embedder, r.embedder_model)
+        embedder = make_embedder(r.embedder, r.embedder_model, runtime=r.embedder_runtime, cache_dir=r.model_cache)
         embedder.embed(["warm"])  # model load is not index build time
         started = time.perf_counter()
         base = load_or_build(Path(tmp) / "index", settings.corpus.path, embedder=embedder,

