@@ -22,7 +22,7 @@ from retrieval.stopwords import STOPWORDS
 from retrieval.synonyms import COLLOQUIAL, ENGLISH, ENGLISH_STOPWORDS
 
 # Bump when the analysis changes: the index manifest records it and a mismatch triggers a rebuild.
-ANALYSIS_VERSION = "de-6"
+ANALYSIS_VERSION = "de-7"
 
 _WORD = re.compile(r"[0-9a-zäöüß]+(?:-[0-9a-zäöüß]+)*")
 _FOLD = str.maketrans({"ä": "a", "ö": "o", "ü": "u", "ß": "ss"})
@@ -57,6 +57,15 @@ def _known(word: str) -> bool:
     return len(word) >= MIN_PART_LEN and simplemma.is_known(word, lang="de")
 
 
+_PREFIXES = ("be", "ent", "er", "ge", "miss", "ver", "zer", "emp")
+
+
+def _prefix_fragment(left: str) -> bool:
+    """'Be|sch-einigung', 'Erle|digen': a short left part starting with an inseparable prefix is a verb or
+    derived noun cut in the wrong place far more often than a real compound part."""
+    return len(left) <= 5 and left.startswith(_PREFIXES)
+
+
 @lru_cache(maxsize=200_000)
 def split_compound(word: str) -> tuple[str, ...]:
     """The parts of a German compound, recursively; () when the word is not a (confident) compound.
@@ -67,9 +76,10 @@ def split_compound(word: str) -> tuple[str, ...]:
     """
     if len(word) < MIN_COMPOUND_LEN or "-" in word:
         return ()
-    for _score, left, right in char_split.split_compound(word)[:4]:
+    for score, left, right in char_split.split_compound(word)[:4]:
         left, right = left.lower(), right.lower()
-        if len(left) < MIN_PART_LEN or len(right) < MIN_PART_LEN:
+        shortest = MIN_PART_LEN if score >= 0 else MIN_PART_LEN + 1
+        if len(left) < shortest or len(right) < shortest or _prefix_fragment(left):
             continue
         stem = next((left[: -len(f)] for f in _FUGEN if left.endswith(f) and _known(left[: -len(f)])), left)
         if _known(stem) and _known(right):
