@@ -52,8 +52,7 @@ def create_app(settings: Settings, assistant: Assistant | None = None,
     api = settings.api
     app = FastAPI(title="Bürgerassistent Krefeld – API", version="1.0", description=DESCRIPTION,
                   openapi_tags=TAGS, lifespan=_lifespan(build),
-                  docs_url="/docs" if api.docs_enabled else None, redoc_url="/redoc" if api.docs_enabled else None,
-                  openapi_url="/openapi.json" if api.docs_enabled else None)
+                  docs_url=None, redoc_url=None, openapi_url="/openapi.json" if api.docs_enabled else None)
     app.state.settings = settings
     app.state.assistant = assistant
     app.state.build_error = None
@@ -64,6 +63,8 @@ def create_app(settings: Settings, assistant: Assistant | None = None,
     for module in (chat, search, services, feedback, openai_compat, health, pages):
         app.include_router(module.router)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
+    if api.docs_enabled:
+        _install_docs(app)
 
     limiter = TokenBucketLimiter(api.rate_limit_per_minute, api.rate_limit_burst)
     app.add_middleware(RequestLimitsMiddleware, limiter=limiter, max_body_bytes=api.max_body_bytes,
@@ -75,6 +76,34 @@ def create_app(settings: Settings, assistant: Assistant | None = None,
     app.add_middleware(MetricsMiddleware, metrics=metrics)
     app.add_middleware(SecurityHeadersMiddleware, frame_ancestors=api.cors_origins)
     return app
+
+
+def _install_docs(app: FastAPI) -> None:
+    """Swagger UI at /docs and ReDoc at /redoc from the files shipped in the fastapi-offline package (MIT): no
+    CDN, so both work offline and inside a city network without internet access."""
+    from pathlib import Path
+
+    import fastapi_offline
+    from fastapi.openapi.docs import get_redoc_html, get_swagger_ui_html
+
+    app.mount(DOCS_ASSETS, StaticFiles(directory=Path(fastapi_offline.__file__).parent / "static"),
+              name="docs-assets")
+    openapi_url, title = app.openapi_url or "/openapi.json", f"{app.title} – Dokumentation"
+
+    @app.get("/docs", include_in_schema=False)
+    async def swagger_ui() -> Any:
+        return get_swagger_ui_html(openapi_url=openapi_url, title=title,
+                                   swagger_js_url=f"{DOCS_ASSETS}/swagger-ui-bundle.js",
+                                   swagger_css_url=f"{DOCS_ASSETS}/swagger-ui.css",
+                                   swagger_favicon_url=f"{DOCS_ASSETS}/favicon.png")
+
+    @app.get("/redoc", include_in_schema=False)
+    async def redoc() -> Any:
+        return get_redoc_html(openapi_url=openapi_url, title=title, redoc_js_url=f"{DOCS_ASSETS}/redoc.standalone.js",
+                              redoc_favicon_url=f"{DOCS_ASSETS}/favicon.png", with_google_fonts=False)
+
+
+DOCS_ASSETS = "/docs-assets"
 
 
 def _lifespan(build: Callable[[Settings], Assistant] | None):

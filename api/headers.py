@@ -1,8 +1,10 @@
 """Security headers and request ids on every response.
 
 The pages load nothing from elsewhere, so the policy is `'self'` only; `frame-ancestors` admits the city's own
-origins (the CORS setting) so that the widget's iframe can sit on the city's pages. Swagger UI and ReDoc fetch
-their assets from a CDN, so /docs and /redoc get a policy that names that CDN and nothing else.
+origins (the CORS setting) so that the widget's iframe can sit on the city's pages. Swagger UI and ReDoc
+load their assets from /docs-assets (the fastapi-offline package), but their start scripts are inline, so /docs
+and /redoc get a policy that allows inline script and style (and workers from blob:, which ReDoc uses) and still
+nothing from elsewhere.
 """
 
 from __future__ import annotations
@@ -14,7 +16,6 @@ from typing import Sequence
 from starlette.datastructures import MutableHeaders
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-DOCS_CDN = "https://cdn.jsdelivr.net"
 _SAFE_ID = re.compile(r"^[A-Za-z0-9._-]{8,64}$")
 
 
@@ -24,9 +25,9 @@ def page_policy(frame_ancestors: Sequence[str]) -> str:
             f"object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors {ancestors}")
 
 
-DOCS_POLICY = (f"default-src 'self'; script-src 'self' 'unsafe-inline' {DOCS_CDN}; style-src 'self' 'unsafe-inline' "
-               f"{DOCS_CDN}; img-src 'self' data: https://fastapi.tiangolo.com; connect-src 'self'; "
-               "object-src 'none'; base-uri 'none'; frame-ancestors 'self'")
+DOCS_POLICY = ("default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; "
+               "img-src 'self' data:; connect-src 'self'; worker-src 'self' blob:; object-src 'none'; "
+               "base-uri 'none'; frame-ancestors 'self'")
 
 
 class SecurityHeadersMiddleware:

@@ -93,7 +93,7 @@ class APISettings(BaseModel):
     # one per core: more threads only fight over the GIL and the cores. Raise it for a remote LLM server.
     pipeline_concurrency: int = 2
     max_feedback_chars: int = 1000
-    docs_enabled: bool = True  # /docs and /redoc (Swagger UI and ReDoc load their assets from a CDN)
+    docs_enabled: bool = True  # /docs, /redoc (assets from the fastapi-offline package, no CDN), /openapi.json
     model_name: str = "buergerassistent-krefeld"  # the model id the OpenAI-compatible endpoint reports
 
 

@@ -275,3 +275,23 @@ def test_widget_on_a_city_page_opens_the_chat(page, base_url, city_site):
     frame.locator("#question").press("Escape")  # focus is inside the iframe: the page asks the host to close
     expect(page.locator("#ba-widget-panel")).to_be_hidden()
     assert page.evaluate("document.activeElement.id") == "ba-widget-button"
+
+
+def test_api_docs_render_offline(page, base_url):
+    """Swagger UI and ReDoc draw the operations with every request to another origin refused."""
+    foreign: list[str] = []
+
+    def refuse(route):
+        foreign.append(route.request.url)
+        route.abort()
+
+    page.context.route(lambda url: not url.startswith(base_url), refuse)
+    page.goto(f"{base_url}/docs")
+    page.locator(".opblock-summary-path", has_text="/api/v1/chat").first.wait_for(timeout=15_000)
+    assert page.locator(".opblock").count() >= 8
+    page.screenshot(path=str(ARTIFACTS / "docs.png"), full_page=False)
+    assert not foreign, f"Swagger UI tried to load {foreign}"
+    page.goto(f"{base_url}/redoc")
+    page.get_by_role("heading", name="Eine Frage stellen").first.wait_for(timeout=15_000)
+    # ReDoc's "API docs by Redocly" footer logo is hard-wired to its CDN; it is decoration, blocked by the CSP.
+    assert [u for u in foreign if "redoc.ly/redoc/logo" not in u] == [], f"ReDoc tried to load {foreign}"

@@ -234,3 +234,18 @@ def test_openapi_has_german_examples(client):
             "/v1/chat/completions", "/healthz", "/readyz", "/metrics"} <= set(spec["paths"])
     text = json.dumps(spec, ensure_ascii=False)
     assert "Was kostet ein Personalausweis?" in text and "Eine Frage stellen" in text
+
+
+def test_swagger_ui_is_served_from_local_files(client):
+    html = client.get("/docs")
+    assert html.status_code == 200 and "/docs-assets/swagger-ui-bundle.js" in html.text
+    assert "cdn." not in html.text and "https://" not in html.headers["content-security-policy"]
+    redoc = client.get("/redoc")
+    assert redoc.status_code == 200 and "/docs-assets/redoc.standalone.js" in redoc.text and "fonts.g" not in redoc.text
+    for asset in ("swagger-ui-bundle.js", "swagger-ui.css", "redoc.standalone.js", "favicon.png"):
+        assert client.get(f"/docs-assets/{asset}").status_code == 200
+
+
+def test_docs_can_be_switched_off(tmp_path):
+    with TestClient(create_app(settings_for(tmp_path, docs_enabled=False), make_test_assistant())) as c:
+        assert {c.get(p).status_code for p in ("/docs", "/redoc", "/openapi.json")} == {404}
