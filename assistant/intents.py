@@ -33,37 +33,48 @@ INTENTS: tuple[Intent, ...] = (
     Intent("voraussetzungen", ("Voraussetzungen",), _p(
         r"voraussetzung", r"bedingung", r"anspruch", r"berechtigt", r"\bwer (kann|darf|bekommt|muss)",
         r"\bdarf ich\b", r"\bbin ich\b.*\b(berechtigt|verpflichtet)",
-        r"\bgilt (das|die|der)\b.*\bfuer\b", r"\bwer braucht", r"\bpflicht")),
+        r"\bgilt (das|die|der)\b.*\bfuer\b", r"\bwer braucht", r"\bpflicht", r"\bab welchem alter", r"\bwie alt\b",
+        r"\bbegruend", r"\bgrund (angeben|nennen)", r"\btrotzdem\b", r"\bzaehlt\b", r"\bangerechnet",
+        r"\b(is|are) (it|this) (allowed|possible)", r"\bam i allowed", r"\bis .* important for")),
     Intent("ablauf", ("Ablauf",), _p(
         r"\bwie (beantrage|bekomme|mache|melde|kriege|gehe|funktioniert|laeuft|geht)", r"ablauf", r"vorgehen",
         r"schritt", r"\bwas (muss|soll|kann) ich\b.*\b(tun|machen)", r"\bwas tun\b", r"\bwie kann ich\b", r"\bwie stelle ich", r"\bwas ist zu tun",
-        r"\bantrag stellen", r"\bhow (do|can) i\b")),
+        r"\bantrag stellen", r"\bhow (do|can) i\b", r"\bhow (is|does) (it|this) (go|work)", r"\bwas machen\b",
+        r"\b(termin|platz) (buchen|vereinbaren|machen)", r"\bbuche?n?\b",
+        r"\bwie komme ich an\b")),
     Intent("unterlagen", ("Unterlagen",), _p(
         r"unterlagen", r"dokumente?n?\b", r"mitbringen", r"mitnehmen", r"nachweis", r"\bwas (brauche|benoetige)",
         r"\bwelche papiere", r"\bpapiere\b", r"formular", r"bescheinigung.*(brauche|mitbringen)",
-        r"\bwhat do i need", r"\bbrauch\b", r"\bdocuments?\b", r"\bpapers?\b", r"\bwhich .* need", r"\breicht\b.*\b(kopie|vertrag|ausweis|nachweis)", r"\bmitbringen")),
+        r"\bwhat do i need", r"\bbrauch\b", r"\bdocuments?\b", r"\bpapers?\b", r"\bwhich .* need", r"\breicht\b.*\b(kopie|vertrag|ausweis|nachweis)", r"\bmitbringen",
+        r"\bvorlegen", r"\bvorzeigen", r"\beinreichen")),
     Intent("kosten", ("Kosten",), _p(
         r"kost", r"gebuehr", r"preis", r"\bteuer", r"\bbezahl", r"\bzahlen\b", r"\beuro\b", r"\bgratis",
         r"\bumsonst", r"\bgeld\b", r"aufschlag", r"zuschlag", r"\bporto\b", r"briefmarke", r"\bwie ?viel\b", r"hebesatz", r"beitrag",
         r"\bpay\b", r"\bprice", r"\bsteuer(satz|hoehe|betrag)", r"\bwie ?viel\b.*\b(zahl|kost|steuer)",
+        r"\bzahl(e|st|t)\b", r"\bhoehe\b", r"\bbetrag\b", r"\bbetraege", r"\bsatz\b", r"\bsaetze",
         r"\bhow much", r"\bfee", r"\bcost")),
     Intent("fristen", ("Fristen",), _p(
         r"\bfrist", r"\bbis wann", r"spaetestens", r"rechtzeitig", r"\bwie lange (habe|hab) ich", r"deadline",
         r"\bzu spaet", r"\bwann muss ich", r"verspaet", r"\bgueltig", r"gueltigkeit", r"\blaeuft ab\b",
         r"abgelaufen", r"\bwie lange? gilt", r"\bim voraus", r"\bab wann\b", r"\bwie schnell muss", r"rueckwirkend", r"\bwann (ist|sind|beginnt|startet|endet)\b",
-        r"\bwie lange\b(?!.*dauer)", r"\buntil when", r"\bwhen (must|should|do) i", r"\bdeadline")),
+        r"\bwie lange\b(?!.*(dauer|warte))", r"\buntil when", r"\bwhen (must|should|do) i", r"\bwhen i (must|should|have)",
+        r"\bdeadline", r"\bzeitpunkt", r"\b(heute|jetzt|morgen) noch\b", r"\bnoch (irgendwie|moeglich)",
+        r"\bwie (frueh|spaet)\b", r"\bwann (kann|darf|sollte|soll) (ich|man)\b")),
     Intent("bearbeitungszeit", ("Bearbeitungszeit",), _p(
         r"\bwie lange? dauert", r"\bdauert es", r"\bsofort\b", r"\bgleich mitnehmen", r"\bnoch rechtzeitig", r"\bschaff", r"bearbeitungs", r"\bwann (bekomme|kriege|ist .* fertig|kommt)",
-        r"wartezeit", r"\bdauer\b", r"\bhow long")),
+        r"wartezeit", r"\bdauer\b", r"\bhow long", r"\bwarte", r"\bgleich mit\b", r"\bdirekt mit",
+        r"\bam (selben|gleichen) tag", r"\bsame day", r"\bwie (lang|schnell)\b(?!.*\b(gilt|gueltig|frist))")),
     Intent("online", ("Online",), _p(
-        r"online", r"internet", r"digital", r"\bvon zu ?hause", r"\bper (mail|e-mail|email)", r"\bapp\b",
+        r"onl(ine|ien|ie|in)\b", r"online", r"internet", r"digital", r"\bherunterladen", r"\brunterladen", r"\bdownload", r"\bvon zu ?hause", r"\bper (mail|e-mail|email)", r"\bapp\b",
         r"\bportal", r"\bwebseite", r"\bwebsite", r"\bim netz")),
     Intent("oeffnungszeiten", ("Zuständig",), _p(
         r"oeffnungszeit", r"\bgeoeffnet", r"\bauf\b.*\b(samstag|sonntag|heute|morgen)", r"\bwann (hat|ist) .*\b(offen|auf)",
-        r"\bopening hours", r"\buhrzeit", r"\boffen\b", r"\bohne termin", r"\bis .*\bopen\b", r"\bopen (on|at|until)\b")),
+        r"\bopening hours", r"\buhrzeit", r"\boffen\b", r"\bohne termin", r"\bis .*\bopen\b", r"\bopen (on|at|until)\b",
+        r"\b(telefon|sprech|service)?zeiten\b", r"\berreichbar", r"\bwhen (can|could) i (go|come)")),
     Intent("zustaendig", ("Zuständig",), _p(
         r"\bwo\b", r"zustaendig", r"\bwelche(s|r)? (amt|stelle|behoerde|buero)", r"\bwer (ist|hilft|macht)",
-        r"\badresse", r"anschrift", r"kontakt", r"telefon", r"\bnummer\b", r"\banrufen", r"\bansprech",
+        r"(?<!meine )(?<!neue )(?<!seine )(?<!ihre )\badresse", r"(?<!neue )(?<!seine )\banschrift",
+        r"\bwer (?!(bekommt|braucht|muss|hat|kann|darf|zahlt)\b)\w+t\b", r"kontakt", r"telefon", r"\bnummer\b", r"\banrufen", r"\bansprech",
         r"\bwohin", r"\bbei wem", r"\bwhere", r"\bwen\b.*\b(anrufen|ruf)", r"\bruf ich", r"\bloswerden", r"\bhinbringen", r"\babgeben")),
 )
 
@@ -71,11 +82,29 @@ INTENTS: tuple[Intent, ...] = (
 SECTION_OF = {i.name: i.sections[0] for i in INTENTS}
 
 
+_ASK = re.compile(r"[^.!?]*\?")
+
+
 def detect_intents(question: str) -> list[str]:
-    """Intents in answer order; empty when the question is general ("Was ist ein Bewohnerparkausweis?")."""
+    """Intents in answer order; empty when the question is general ("Was ist ein Bewohnerparkausweis?").
+
+    In a story ("Mein Pass ist abgelaufen. ... Schaff ich das noch?") the sentences that ask (end in '?') say what
+    is wanted; the story around them only counts when the asking sentences name nothing.
+    """
     q = fold(question)
+    asked = " ".join(_ASK.findall(q))
+    found = _rules(asked) if asked else []
+    if not found:
+        found = _rules(q)
+    return found
+
+
+def _rules(q: str) -> list[str]:
     found = [i.name for i in INTENTS if i.pattern.search(q)]
     # "Wo beantrage ich ..." asks where, not how; keep both only when both are really asked.
     if "zustaendig" in found and "ablauf" in found and not re.search(r"\bwie\b", q):
         found.remove("ablauf")
+    # "Schaff ich das noch rechtzeitig?" asks how long it takes, not for a deadline.
+    if "bearbeitungszeit" in found and "fristen" in found and re.search(r"\bnoch rechtzeitig|\bschaff", q):
+        found.remove("fristen")
     return found

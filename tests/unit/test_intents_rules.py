@@ -1,0 +1,38 @@
+"""Intent rules for the ways citizens really ask: stories, colloquial German, typos and non-native English."""
+
+import pytest
+
+from assistant.intents import detect_intents
+
+
+@pytest.mark.parametrize("question, intents", [
+    # a story: only the asking sentence counts, the story's "abgelaufen" does not make it a deadline question
+    ("Meine Tochter ist 19 und ihr Ausweis ist abgelaufen. Mit wie viel muss ich für den neuen rechnen?", ["kosten"]),
+    ("Mein Reisepass ist abgelaufen. Schaff ich das noch rechtzeitig mit einem neuen?", ["bearbeitungszeit"]),
+    ("Kriege ich so einen Ersatzausweis direkt am selben Tag?", ["bearbeitungszeit"]),
+    ("brauch ne meldebescheinigung, krieg ich die gleich mit?", ["unterlagen", "bearbeitungszeit"]),
+    ("wie lang warte ich auf nen termin im bürgerbüro", ["bearbeitungszeit"]),
+    ("Kann ich heute am Wahltag noch irgendwie wählen?", ["fristen"]),
+    ("Zu welchem Zeitpunkt sollte der Antrag gestellt werden?", ["fristen"]),
+    ("My residence permit finish next month. When I must make the application?", ["fristen"]),
+    ("online ausweis ab welchem alter", ["voraussetzungen", "online"]),
+    ("muss ich begründen warum ich nicht will dass parteien meine adresse kriegen?", ["voraussetzungen"]),
+    ("Kann ich trotzdem einen Bewohnerparkausweis bekommen?", ["voraussetzungen"]),
+    ("ziehe um und hab ein auto, muss ich da extra was machen?", ["ablauf"]),
+    ("Passport new, I must give fingerprints also? How is it going?", ["ablauf"]),
+    ("termin bürgerbüro buchen", ["ablauf"]),
+    ("Was muss ich bei der Stadt vorlegen, um seine neue Anschrift zu bekommen?", ["unterlagen"]),
+    ("Was zahle ich für die Ummeldung?", ["kosten"]),
+    ("bürgergeld höhe single", ["kosten"]),
+    ("auto onlien zulassen geht das", ["online"]),
+    ("meldebescheinigung online runterladen", ["online"]),
+    ("ausländerbehörde telefon zeiten", ["oeffnungszeiten", "zustaendig"]),
+    ("Wer beglaubigt eine Unterschrift unter einem Vertrag?", ["zustaendig"]),
+    ("Wer bekommt Wohngeld?", ["voraussetzungen"]),
+])
+def test_intents_of_real_questions(question, intents):
+    assert detect_intents(question) == intents
+
+
+def test_story_without_an_asking_sentence_uses_the_whole_text():
+    assert detect_intents("Mein Ausweis ist abgelaufen. Ich brauche einen neuen, was kostet das.") == ["kosten", "fristen"]
