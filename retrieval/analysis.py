@@ -18,11 +18,12 @@ import simplemma
 import Stemmer
 from compound_split import char_split
 
+from retrieval.query import clauses, story_words
 from retrieval.stopwords import STOPWORDS
 from retrieval.synonyms import COLLOQUIAL, ENGLISH, ENGLISH_STOPWORDS
 
 # Bump when the analysis changes: the index manifest records it and a mismatch triggers a rebuild.
-ANALYSIS_VERSION = "de-7"
+ANALYSIS_VERSION = "de-8"
 
 _WORD = re.compile(r"[0-9a-zäöüß]+(?:-[0-9a-zäöüß]+)*")
 _FOLD = str.maketrans({"ä": "a", "ö": "o", "ü": "u", "ß": "ss"})
@@ -32,6 +33,7 @@ _STEMMER = Stemmer.Stemmer("german")
 _STOP_FOLDED = frozenset(w.translate(_FOLD) for w in STOPWORDS)
 
 MIN_COMPOUND_LEN = 9
+COMPOUND_PART_WEIGHT = 0.5
 MIN_PART_LEN = 4
 
 
@@ -88,6 +90,11 @@ def split_compound(word: str) -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=200_000)
+def lemma(word: str) -> str:
+    return simplemma.lemmatize(word, lang="de").lower()
+
+
+@lru_cache(maxsize=200_000)
 def term(word: str) -> str:
     """Index term of one word: lemma, stemmed, folded ('Personalausweise' -> 'personalausweis')."""
     lemma = simplemma.lemmatize(word, lang="de").lower()
@@ -129,20 +136,35 @@ class GermanAnalyzer:
         return [t for w in words(text) for t in word_terms(w)]
 
     def analyze_query(self, text: str) -> list[str]:
-        """Distinct query terms, plus the official words for colloquial and common English ones.
+        """Distinct query terms (see `weigh_query`), without their weights."""
+        return list(self.weigh_query(text))
 
+    def weigh_query(self, text: str) -> dict[str, float]:
+        """{term: weight} of a question, plus the official words for colloquial and common English ones.
+
+        Separable verbs are joined and deictic time is dropped, light words weigh less (see `retrieval.query`).
         English function words are dropped and English content words from the glossary are replaced by their
         German equivalents, so they neither match by accident nor get "typo-corrected" into German words.
         """
-        terms: list[str] = []
-        for w in words(text):
-            if w in self.english:
-                for german in self.english[w]:
-                    terms.extend(word_terms(german))
-                continue
-            if w in ENGLISH_STOPWORDS:
-                continue
-            terms.extend(word_terms(w))
-            for official in self.colloquial.get(fold(w), ()):
-                terms.extend(word_terms(official))
-        return list(dict.fromkeys(terms))
+        weights: dict[str, float] = {}
+
+        def add(terms: tuple[str, ...], weight: float) -> None:
+            # A compound's parts stand in for the whole word; they must not count as two more words of the query.
+            for i, t in enumerate(terms):
+                w = weight if i == 0 else weight * COMPOUND_PART_WEIGHT
+                weights[t] = max(w, weights.get(t, 0.0))
+
+        for clause in clauses(text):
+            for w, weight in story_words(clause):
+                if w in STOPWORDS or not w.strip("-"):
+                    continue
+                if w in self.english:
+                    for german in self.english[w]:
+                        add(word_terms(german), weight)
+                    continue
+                if w in ENGLISH_STOPWORDS:
+                    continue
+                add(word_terms(w), weight)
+                for official in self.colloquial.get(fold(w)) or self.colloquial.get(fold(lemma(w)), ()):
+                    add(word_terms(official), weight)
+        return weights

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
-from typing import Sequence
+from typing import Mapping, Sequence
 
 import numpy as np
 
@@ -31,12 +31,18 @@ class Bm25Index:
                 df[t] = df.get(t, 0) + 1
         return cls(model, df, len(token_lists))
 
-    def search(self, terms: Sequence[str], k: int, mask: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray]:
-        """(chunk indices, scores) of the best k chunks with a positive score; `mask` (0/1 per chunk) filters."""
-        known = [t for t in terms if t in self.vocabulary]
+    def search(self, terms: Sequence[str] | Mapping[str, float], k: int, mask: np.ndarray | None = None
+               ) -> tuple[np.ndarray, np.ndarray]:
+        """(chunk indices, scores) of the best k chunks with a positive score; `mask` (0/1 per chunk) filters.
+
+        `terms` is a list (every term weighs 1) or {term: weight}: a chunk's score is the weighted sum of the
+        terms' BM25 contributions, so a query can count its incidental words ("nächsten Monat") for less.
+        """
+        weights = terms if isinstance(terms, Mapping) else dict.fromkeys(terms, 1.0)
+        known = {t: w for t, w in weights.items() if t in self.vocabulary and w > 0}
         if not known or self.size == 0:
             return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.float32)
-        scores = self._model.get_scores(known)
+        scores = self._weighted_scores(known)
         if mask is not None:
             scores = scores * mask
         k = min(k, self.size)
@@ -44,6 +50,21 @@ class Bm25Index:
         top = top[np.argsort(-scores[top], kind="stable")]
         keep = scores[top] > 0
         return top[keep].astype(np.int64), scores[top][keep].astype(np.float32)
+
+    def _weighted_scores(self, weights: Mapping[str, float]) -> np.ndarray:
+        # bm25s stores each term's precomputed per-chunk scores as one column of a sparse matrix; summing the
+        # columns ourselves (what its get_scores does) lets each term carry a weight.
+        index = self._model.scores
+        vocab = self._model.vocab_dict
+        data, indices, indptr = index["data"], index["indices"], index["indptr"]
+        scores = np.zeros(self.size, dtype=np.float32)
+        for t, w in weights.items():
+            tid = vocab.get(t)
+            if tid is None:
+                continue
+            start, end = indptr[tid], indptr[tid + 1]
+            np.add.at(scores, indices[start:end], w * data[start:end])
+        return scores
 
     def save(self, directory: Path) -> None:
         import json

@@ -115,10 +115,10 @@ class HybridRetriever:
             return Retrieval(query=query, passages=[], confident=False, confidence=0.0)
         empty = Ranking({}, {})
         lex, coverage = empty, 0.0
-        terms = self.analyzer.analyze_query(text)
+        terms = self.analyzer.weigh_query(text)
         fixed = terms
         if terms and self.typos is not None:
-            fixed = self.typos.correct(terms)
+            fixed = self.typos.correct_weighted(terms)
             coverage = sum(t in self.bm25.vocabulary for t in fixed) / max(1, len(terms))
         if self.lexical and terms:
             mask = None
@@ -176,8 +176,8 @@ class HybridRetriever:
     def explain(self, query: str) -> Signals:
         """The confidence signals for a query (used by the evaluation to report calibration)."""
         text = (query or "").strip()[:MAX_QUERY_CHARS]
-        terms = self.analyzer.analyze_query(text)
-        fixed = self.typos.correct(terms) if self.typos else terms
+        terms = self.analyzer.weigh_query(text)
+        fixed = self.typos.correct_weighted(terms) if self.typos else terms
         coverage = sum(t in self.bm25.vocabulary for t in fixed) / max(1, len(terms)) if self.bm25 else 0.0
         lex = self._rank(*self.bm25.search(fixed, self.candidates)) if self.lexical and terms else Ranking({}, {})
         den = (self._rank(*self.dense.search(self._embed_query(text), self.candidates))

@@ -31,14 +31,65 @@ COLLOQUIAL: dict[str, tuple[str, ...]] = {
     "job": ("arbeit",),
     "visum": ("aufenthaltstitel",),
     "geblitzt": ("bußgeld",),
+    "blitzer": ("bußgeld",),
+    # everyday verbs (separable ones arrive joined: "mache ... zu" -> "zumachen", see retrieval.query)
+    "kriegen": ("bekommen",),
+    "zumachen": ("schließen", "aufgeben"),
+    "dichtmachen": ("schließen", "aufgeben"),
+    "aufmachen": ("eröffnen", "geöffnet"),
+    "aufhaben": ("geöffnet", "öffnungszeiten"),
+    "herziehen": ("zuzug", "zuziehen"),
+    "herkommen": ("zuzug",),
+    "wegziehen": ("wegzug",),
+    "wegzuziehen": ("wegzug",),
+    "anrufen": ("telefon", "kontakt"),
+    "sterben": ("sterbefall", "tod"),
+    "tot": ("sterbefall", "tod"),
+    "verstorben": ("sterbefall",),
+    # everyday nouns
+    "laden": ("geschäft", "gewerbe"),
+    "hotline": ("telefon", "kontakt"),
+    "vermieter": ("wohnungsgeber",),
+    "vermieterin": ("wohnungsgeber",),
+    "papiere": ("unterlagen", "dokumente"),
+    "zettel": ("formular", "bescheinigung"),
+    "stütze": ("bürgergeld",),
+    "arbeitsamt": ("jobcenter", "agentur für arbeit"),
+    "ausländeramt": ("ausländerbehörde",),
+    "meldeamt": ("bürgerbüro", "meldebehörde"),
+    "einwohnermeldeamt": ("bürgerbüro", "meldebehörde"),
+    "schrottplatz": ("verschrottung",),
+    "verschrotten": ("verschrottung",),
+    "couch": ("sofa", "möbel", "sperrmüll"),
+    # household appliances are what the waste rules call Elektrogeräte
+    "waschmaschine": ("elektrogerät", "elektroschrott"),
+    "kühlschrank": ("elektrogerät", "elektroschrott"),
+    "fernseher": ("elektrogerät", "elektroschrott"),
+    "trockner": ("elektrogerät", "elektroschrott"),
+    "mikrowelle": ("elektrogerät", "elektroschrott"),
+    "computer": ("elektrogerät", "elektroschrott"),
+    "drucker": ("elektrogerät", "elektroschrott"),
+    "selbstständig": ("gewerbe", "selbständig"),
+    "selbständig": ("gewerbe",),
 }
+
+# Citizens name the country; the documents say "Ausland" (Wegzug ins Ausland, ausländische Dokumente).
+COUNTRIES: tuple[str, ...] = tuple("""
+spanien italien frankreich polen türkei griechenland portugal österreich schweiz niederlande holland belgien
+rumänien bulgarien kroatien serbien ungarn tschechien russland ukraine syrien irak iran afghanistan marokko
+tunesien ägypten indien china japan usa amerika kanada england großbritannien irland schweden norwegen dänemark
+brasilien mexiko spain italy france poland turkey greece austria switzerland netherlands belgium romania bulgaria
+croatia serbia hungary russia syria iraq afghanistan morocco egypt india china japan america canada england
+britain ireland sweden norway denmark brazil mexico abroad
+""".split())
+COLLOQUIAL.update({c: ("ausland",) for c in COUNTRIES})
 
 # Everyday English words of non-native citizens mixing languages, mapped to the German words of the documents.
 # A general glossary of administrative vocabulary, not a list of questions.
 ENGLISH: dict[str, tuple[str, ...]] = {
     "id": ("personalausweis",), "card": ("ausweis",), "passport": ("reisepass",), "visa": ("visum", "aufenthaltstitel"),
-    "residence": ("aufenthalt", "wohnsitz"), "permit": ("erlaubnis", "genehmigung"), "register": ("anmelden",),
-    "registration": ("anmeldung",), "deregister": ("abmelden",), "address": ("adresse", "wohnsitz"),
+    "residence": ("aufenthalt", "wohnsitz"), "permit": ("erlaubnis", "genehmigung"), "register": ("anmelden", "zulassen"),
+    "registration": ("anmeldung", "zulassung"), "deregister": ("abmelden",), "address": ("adresse", "wohnsitz"),
     "move": ("umzug", "umziehen"), "moved": ("umzug", "zuzug"), "apartment": ("wohnung",), "flat": ("wohnung",),
     "rent": ("miete",), "car": ("fahrzeug", "auto"), "vehicle": ("fahrzeug",), "license": ("erlaubnis",),
     "licence": ("erlaubnis",), "driving": ("führerschein", "fahrerlaubnis"), "parking": ("parken",),
@@ -63,6 +114,53 @@ ENGLISH: dict[str, tuple[str, ...]] = {
     "build": ("bauen",), "building": ("bau", "baugenehmigung"), "house": ("haus",), "chatbot": ("ki", "assistent"),
     "bot": ("ki", "assistent"), "ai": ("ki",), "data": ("daten",), "trust": ("vertrauen",), "travel": ("reise",),
     "expire": ("ablaufen", "verlängern"), "expired": ("abgelaufen",), "renew": ("verlängern",),
+    # buying, owning, paying
+    "buy": ("kaufen",), "bought": ("gekauft",), "sell": ("verkaufen",), "sold": ("verkauft",),
+    "used": ("gebraucht",), "owner": ("halter", "eigentümer"), "change": ("ändern", "wechsel"),
+    "papers": ("unterlagen", "dokumente"), "documents": ("unterlagen", "dokumente"), "document": ("dokument",),
+    "form": ("formular",), "forms": ("formular",), "apply": ("beantragen",), "application": ("antrag",),
+    "cost": ("kosten",), "costs": ("kosten",), "price": ("kosten", "gebühr"), "fee": ("gebühr",),
+    "fees": ("gebühren",), "pay": ("bezahlen", "kosten"), "free": ("kostenlos",),
+    # moving in and out
+    "leave": ("wegzug", "wegziehen"), "leaving": ("wegzug",), "tell": ("melden", "mitteilen"), "inform": ("mitteilen", "melden"),
+    "notify": ("melden",), "report": ("melden",), "live": ("wohnen",), "living": ("wohnen",), "stay": ("bleiben",),
+    "home": ("zuhause",), "landlord": ("wohnungsgeber", "vermieter"),
+    # contact and opening hours
+    "open": ("geöffnet", "eröffnen"), "closed": ("geschlossen",), "contact": ("kontakt",),
+    "call": ("anrufen", "telefon"), "hotline": ("telefon", "kontakt"), "email": ("e-mail",),
+    "monday": ("montag",), "tuesday": ("dienstag",), "wednesday": ("mittwoch",), "thursday": ("donnerstag",),
+    "friday": ("freitag",), "saturday": ("samstag",), "morning": ("vormittag",), "afternoon": ("nachmittag",),
+    "wait": ("warten", "wartezeit"), "waiting": ("wartezeit",), "long": ("lange", "dauer"),
+    "urgent": ("dringend", "sofort"), "quickly": ("schnell", "sofort"), "temporary": ("vorläufig",),
+    "provisional": ("vorläufig",), "replacement": ("ersatz",),
+    # family and life events
+    "parents": ("eltern",), "parental": ("eltern", "elterngeld"), "wife": ("ehefrau",), "husband": ("ehemann",),
+    "family": ("familie",), "pregnant": ("schwangerschaft",), "dead": ("sterbefall", "tod"),
+    "funeral": ("bestattung",), "divorce": ("scheidung",), "custody": ("sorgerecht",),
+    "paternity": ("vaterschaft",), "acknowledge": ("anerkennen",), "recognise": ("anerkennen",),
+    "recognize": ("anerkennen",), "support": ("unterstützung", "unterhalt"), "grandmother": ("großmutter",),
+    "elderly": ("senioren",), "seniors": ("senioren",),
+    # money and help
+    "income": ("einkommen",), "salary": ("einkommen",), "welfare": ("sozialhilfe", "bürgergeld"),
+    "allowance": ("zuschuss", "geld"), "subsidy": ("zuschuss",), "help": ("hilfe",), "state": ("staat",),
+    "club": ("verein",), "sports": ("sport",), "football": ("sport", "verein"),
+    # things, waste, streets
+    "broken": ("kaputt", "defekt"), "throw": ("entsorgen",), "dispose": ("entsorgen",), "rubbish": ("müll",),
+    "fridge": ("kühlschrank", "elektrogerät"), "washing": ("waschmaschine", "elektrogerät"),
+    "machine": ("gerät",), "sofa": ("sofa", "sperrmüll"), "couch": ("sofa", "sperrmüll"),
+    "street": ("straße",), "road": ("straße",), "sidewalk": ("gehweg",), "pavement": ("gehweg",),
+    "streetlight": ("straßenlaterne",), "pothole": ("schlagloch",), "damage": ("schaden",),
+    "towed": ("abgeschleppt",), "plate": ("kennzeichen",), "plates": ("kennzeichen",),
+    "insurance": ("versicherung",), "scrap": ("verschrottung",), "bike": ("fahrrad",), "bicycle": ("fahrrad",),
+    "traffic": ("verkehr",), "roof": ("dach",), "garden": ("garten",), "cut": ("fällen",), "pet": ("haustier",),
+    # identity, nationality, papers
+    "nationality": ("staatsangehörigkeit",), "naturalisation": ("einbürgerung",),
+    "naturalization": ("einbürgerung",), "foreigner": ("ausländer",), "immigration": ("ausländerbehörde",),
+    "photo": ("foto", "lichtbild"), "picture": ("foto",), "copy": ("kopie", "beglaubigung"),
+    "certified": ("beglaubigt", "beglaubigung"), "translation": ("übersetzung",), "signature": ("unterschrift",),
+    "privacy": ("datenschutz",), "idea": ("idee",), "suggestion": ("vorschlag", "idee"),
+    "participate": ("beteiligung", "mitmachen"), "future": ("zukunft",), "climate": ("klima",),
+    "environment": ("umwelt",), "education": ("bildung",), "health": ("gesundheit",),
 }
 
 ENGLISH_STOPWORDS: frozenset[str] = frozenset("""

@@ -73,3 +73,11 @@ class TypoCorrector:
             fixed = self.candidates(t) or self.split(t)
             out.extend(fixed or [t])
         return list(dict.fromkeys(out))
+
+    def correct_weighted(self, weights: dict[str, float]) -> dict[str, float]:
+        """`correct` for {term: weight}: a correction carries the weight of the term it replaces."""
+        out: dict[str, float] = {}
+        for t, w in weights.items():
+            for fixed in self.correct([t]):
+                out[fixed] = max(w, out.get(fixed, 0.0))
+        return out

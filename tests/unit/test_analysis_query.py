@@ -1,0 +1,96 @@
+"""Query-side analysis: separable verbs, deictic time, filler and light words, weights of compound parts."""
+
+import numpy as np
+import pytest
+
+from retrieval.analysis import COMPOUND_PART_WEIGHT, GermanAnalyzer
+from retrieval.bm25 import Bm25Index
+from retrieval.query import LIGHT_WEIGHT, clauses, separable_verb, story_words
+
+A = GermanAnalyzer()
+
+
+def t(word: str) -> str:
+    return A.analyze(word)[0]
+
+
+@pytest.mark.parametrize("sentence, verb", [
+    ("Mein Ausweis läuft nächsten Monat ab", "ablaufen"),
+    ("Ich mache meinen Laden zu", "zumachen"),
+    ("ich zieh innerhalb von Krefeld um", "umziehen"),
+    ("Wie melde ich mich ab", "abmelden"),
+])
+def test_separable_verb_is_joined_with_its_particle(sentence, verb):
+    (clause,) = clauses(sentence)
+    assert separable_verb(clause)[1] == verb
+
+
+def test_no_joining_without_a_particle_at_the_clause_end():
+    (clause,) = clauses("ich ziehe nach Krefeld")
+    assert separable_verb(clause) is None
+    assert separable_verb(["ab"]) is None
+
+
+def test_clauses_split_at_punctuation():
+    assert clauses("Ich ziehe um, von Uerdingen nach Bockum. Muss ich?") == [
+        ["ich", "ziehe", "um"], ["von", "uerdingen", "nach", "bockum"], ["muss", "ich"]]
+
+
+def test_joined_verb_replaces_the_bare_one_in_the_query():
+    weights = A.weigh_query("Mein Ausweis läuft nächsten Monat ab")
+    assert t("ablaufen") in weights and t("laufen") not in weights
+
+
+def test_deictic_time_is_dropped_but_a_bare_time_word_stays():
+    weights = A.weigh_query("Ich brauche nächste Woche einen Termin, gestern ging es nicht")
+    assert t("Woche") not in weights and t("gestern") not in weights and t("Termin") in weights
+    assert t("Monat") in A.weigh_query("Elterngeld wie viele Monate")
+    assert t("month") not in A.weigh_query("I leave next month") and "month" not in A.weigh_query("I leave next month")
+
+
+def test_question_fillers_are_dropped():
+    weights = A.weigh_query("wann kriege ich endlich den Bescheid")
+    assert "wann" not in weights and t("endlich") not in weights and t("Bescheid") in weights
+
+
+def test_light_words_weigh_less_than_the_need():
+    weights = A.weigh_query("Was muss ich in Krefeld machen, Hundesteuer")
+    assert weights[t("Krefeld")] == pytest.approx(LIGHT_WEIGHT)
+    assert weights[t("Hundesteuer")] == 1.0
+    assert dict(story_words(["krefeld", "hund"])) == {"krefeld": LIGHT_WEIGHT, "hund": 1.0}
+
+
+def test_compound_parts_count_less_than_the_whole_word():
+    weights = A.weigh_query("Hundesteuer")
+    assert weights[t("Hundesteuer")] == 1.0
+    assert COMPOUND_PART_WEIGHT < 1.0 and weights[t("Hund")] == pytest.approx(COMPOUND_PART_WEIGHT)
+
+
+@pytest.mark.parametrize("query, official", [
+    ("wie krieg ich nen neuen", "bekommen"),
+    ("Ich mache meinen Laden zu", "schließen"),
+    ("mein Vater ist gestorben", "Sterbefall"),
+    ("Ich ziehe nach Spanien", "Ausland"),
+    ("alte Waschmaschine loswerden", "Elektrogerät"),
+    ("I buy used car, which papers?", "gebraucht"),
+    ("Is the car registration office open on Friday?", "Zulassung"),
+    ("Is the car registration office open on Friday?", "Freitag"),
+])
+def test_everyday_words_bring_the_official_ones(query, official):
+    assert t(official) in A.weigh_query(query)
+
+
+def test_analyze_query_lists_the_weighted_terms():
+    assert A.analyze_query("Hundesteuer Krefeld") == list(A.weigh_query("Hundesteuer Krefeld"))
+
+
+def test_bm25_weights_scale_term_contributions():
+    index = Bm25Index.build([["hund", "steu"], ["krefeld", "amt"], ["hund", "krefeld"]])
+    ids, scores = index.search(["hund", "krefeld"], 3)
+    assert ids[0] == 2
+    ids_w, scores_w = index.search({"hund": 1.0, "krefeld": 0.5}, 3)
+    assert set(ids_w[:2]) == {0, 2} and ids_w[-1] == 1
+    only_krefeld = dict(zip(*index.search({"krefeld": 1.0}, 3)))
+    half = dict(zip(*index.search({"krefeld": 0.5}, 3)))
+    assert all(np.isclose(half[i], only_krefeld[i] / 2) for i in only_krefeld)
+    assert len(index.search({"krefeld": 0.0}, 3)[0]) == 0
