@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Mapping
 
 from assistant.textunits import terms
@@ -52,6 +53,12 @@ def _sentences_with_line(text: str) -> list[tuple[str, str]]:
     return out
 
 
+@lru_cache(maxsize=1024)
+def _source_terms(text: str) -> frozenset[str]:
+    """Terms of a source text; sources repeat across answers (the same documents), so they are cached."""
+    return frozenset(terms(text))
+
+
 def check_grounding(text: str, support: Mapping[int, str], *, min_support: float = 0.6,
                     is_fallback_text: bool = False) -> GroundingReport:
     """Check `text` against `support` ({citation number: source text}).
@@ -61,7 +68,7 @@ def check_grounding(text: str, support: Mapping[int, str], *, min_support: float
     """
     report = GroundingReport(ok=True)
     cited_all: set[int] = set()
-    support_terms = {n: terms(t) for n, t in support.items()}
+    support_terms = {n: _source_terms(t) for n, t in support.items()}
     for line, sent in _sentences_with_line(text):
         # A citation at the end of a line or list item covers every sentence of it.
         nums = [int(x) for x in _CITATION.findall(sent)] or [int(x) for x in _CITATION.findall(line)]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any, Iterator, Mapping, Sequence
 
 from assistant.checks import check_grounding
@@ -191,7 +191,9 @@ class Assistant:
         reasons = grounding.reasons()
         ok = grounding.ok
         if self.output_guard is not None:
-            guard = self.output_guard.check(draft, draft.sources)
+            # The guard treats text quoted from the passages as public; the whole cited documents are public.
+            public = [replace(p, text=support[n]) for n, p in enumerate(draft.sources, start=1)]
+            guard = self.output_guard.check(draft, public)
             ok = ok and guard.ok
             reasons += guard.reasons
         return Verdict(ok=ok, reasons=reasons, unsupported=grounding.unsupported)

@@ -61,7 +61,9 @@ class PolicyOutputGuard:
         pii = self._pii(draft.text, public)
         if pii:
             reasons.append(f"personal data in answer: {', '.join(sorted(set(pii)))}")
-        leaked = (self._prompt_grams & _grams(draft.text, self.ngram)) - _grams(public, self.ngram)
+        leaked = self._prompt_grams & _grams(draft.text, self.ngram)
+        if leaked:  # rare: only then is it worth reading the passages for the same phrases
+            leaked -= _grams(public, self.ngram)
         if leaked:
             reasons.append(f"system prompt text in answer ({len(leaked)} shared {self.ngram}-grams)")
         folded = fold(draft.text)
@@ -74,6 +76,11 @@ class PolicyOutputGuard:
         return Verdict(ok=not reasons, reasons=reasons)
 
     def _pii(self, text: str, public: str) -> list[str]:
+        # Sentences quoted verbatim from the passages are public text (the extractive composer's answers are
+        # mostly that): only the rest goes through the recognizers, which also makes the check ~3x cheaper.
+        text = "\n".join(s for s in _sentences(text) if len(s) < MIN_QUOTE_CHARS or s not in public)
+        if not text:
+            return []
         _, found = self.redactor.redact(text)
         kinds = []
         for r in found:
@@ -85,6 +92,22 @@ class PolicyOutputGuard:
                 continue
             kinds.append(r.type)
         return kinds
+
+
+MIN_QUOTE_CHARS = 20
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
+_MARKUP = re.compile(r"\s*\[\d+\]|\*\*|^\s*(?:[-*•]|\d+[.)])\s+")
+
+
+def _sentences(text: str) -> list[str]:
+    """Lines split at sentence ends, without list markers, bold markers and citation marks."""
+    out = []
+    for line in text.splitlines():
+        for sentence in _SENTENCE_END.split(line):
+            sentence = " ".join(_MARKUP.sub("", sentence).split())
+            if sentence:
+                out.append(sentence)
+    return out
 
 
 def _grams(text: str, n: int) -> set[tuple[str, ...]]:

@@ -59,3 +59,28 @@ def test_general_rule_about_entitlement_passes(guard):
 def test_ngram_below_three_is_rejected():
     with pytest.raises(ValueError, match="ngram"):
         PolicyOutputGuard(RegexRedactor(), ngram=2)
+
+
+class SpyRedactor(RegexRedactor):
+    def __init__(self):
+        super().__init__()
+        self.seen: list[str] = []
+
+    def redact(self, text):
+        self.seen.append(text)
+        return super().redact(text)
+
+
+def test_only_text_not_quoted_from_the_passages_is_scanned_for_personal_data():
+    quoted = "Für Fragen zur Hundesteuer schreiben Sie an die Sachbearbeitung unter steuern.hunde@krefeld.de."
+    passage = Passage(doc_id="hundesteuer", title="Hundesteuer", section="Kontakt", score=1.0, snippet=quoted,
+                      text=f"Kontakt. {quoted} Öffnungszeiten nach Vereinbarung.")
+    spy = SpyRedactor()
+    guard = PolicyOutputGuard(spy)
+    ok = guard.check(Draft(text=f"- **{quoted}** [1]", sources=[passage]), [passage])
+    assert ok.ok and spy.seen == []  # a verbatim quote of a source is public: nothing to scan
+
+    leak = f"{quoted} [1]\nOder schreiben Sie direkt an erika.muster@gmail.com."
+    verdict = guard.check(Draft(text=leak, sources=[passage]), [passage])
+    assert not verdict.ok and "EMAIL_ADDRESS" in verdict.reasons[0]
+    assert spy.seen == ["Oder schreiben Sie direkt an erika.muster@gmail.com."]

@@ -212,9 +212,19 @@ class PersonRecognizer(EntityRecognizer):
                                   RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id})
 
 
+_CUES_BY_FIRST_WORD: dict[int, tuple[tuple, dict[str, tuple[tuple[str, ...], ...]]]] = {}
+
+
 def _cue_at(lower: list[str], i: int, cues: tuple[tuple[str, ...], ...]) -> int | None:
-    """Index after the cue starting at token i, or None."""
-    for cue in cues:
+    """Index after the cue starting at token i, or None (the first matching cue in `cues` order)."""
+    entry = _CUES_BY_FIRST_WORD.get(id(cues))
+    if entry is None or entry[0] is not cues:  # once per cue list: group by first word, keeping the order
+        grouped: dict[str, list[tuple[str, ...]]] = {}
+        for cue in cues:
+            grouped.setdefault(cue[0], []).append(cue)
+        entry = _CUES_BY_FIRST_WORD[id(cues)] = (cues, {w: tuple(c) for w, c in grouped.items()})
+    index = entry[1]
+    for cue in index.get(lower[i], ()):
         if tuple(lower[i:i + len(cue)]) == cue:
             return i + len(cue)
     return None
