@@ -12,9 +12,9 @@ import re
 from dataclasses import dataclass
 from typing import Iterator, Mapping, Sequence
 
-from assistant.intents import SECTION_OF, detect_intents
+from assistant.intents import ANSWER_CUES, SECTION_OF, detect_intents, fold
 from assistant.messages import message
-from assistant.textunits import stream_tokens, terms, units
+from assistant.textunits import Unit, age_fit, phrases, question_age, question_terms, segments, stream_tokens, terms
 from corpus.chunking import split_sections
 from corpus.schema import Document
 from corpus.types import Draft, Passage
@@ -28,14 +28,51 @@ class Pick:
     is_item: bool
 
 
+@dataclass(frozen=True)
+class Ask:
+    """What the composer matches sentences against: the question's terms, word pairs, named age and intents."""
+
+    terms: frozenset[str]
+    phrases: frozenset[str]
+    age: int | None
+    intents: tuple[str, ...]
+
+    @classmethod
+    def of(cls, question: str, intents: Sequence[str]) -> "Ask":
+        return cls(frozenset(question_terms(question)), frozenset(phrases(question)), question_age(question),
+                   tuple(intents))
+
+    def without(self, drop: set[str]) -> "Ask":
+        return Ask(self.terms - drop, self.phrases, self.age, self.intents)
+
+    def match(self, text: str) -> int:
+        """Shared words, plus each shared word pair ('ohne Termin') once more."""
+        shared = self.terms & terms(text)
+        words = {t for t in shared if not t.endswith("*")}
+        # 'reisepass' and its prefix 'reisep*' are one shared word; a prefix alone ('gebuehr*') counts once.
+        prefixes = {t for t in shared if t.endswith("*") and not any(w.startswith(t[:-1]) for w in words)}
+        folded = fold(text)
+        return len(words) + len(prefixes) + sum(1 for ph in self.phrases if ph in folded)
+
+    def score(self, text: str) -> int:
+        """match, +1 when the sentence looks like an answer to an asked intent, +-2 for an age range that fits or not."""
+        folded = fold(text)
+        s = self.match(text) + sum(1 for i in self.intents if i in ANSWER_CUES and ANSWER_CUES[i].search(folded))
+        if self.age is not None:
+            fit = age_fit(text, self.age)
+            s += 2 * fit if fit else 0
+        return s
+
+
 class ExtractiveComposer:
     """Generator that composes plain-German answers from document sections, each statement cited [n]."""
 
     name = "extractive"
 
     def __init__(self, documents: Mapping[str, Document], *, max_items: int = 8, max_sentences: int = 3,
-                 ambiguity_ratio: float = 0.97, ambiguity_confidence: float = 0.6) -> None:
+                 ambiguity_ratio: float = 0.97, ambiguity_confidence: float = 0.6, overview_sentences: int = 4) -> None:
         self.documents = documents
+        self.overview_sentences = overview_sentences
         self.max_items = max_items
         self.max_sentences = max_sentences
         self.ambiguity_ratio = ambiguity_ratio
@@ -48,12 +85,12 @@ class ExtractiveComposer:
             return Draft(text=message("no_information"), sources=[], mode="extractive", backend=self.name,
                          meta={"intents": [], "answered": False})
         intents = detect_intents(question)
-        q_terms = terms(question)
+        ask = Ask.of(question, intents)
         if self._ambiguous(passages):
-            text = self._compose_alternatives(passages[:2], intents, q_terms)
+            text = self._compose_alternatives(passages[:2], ask)
             return Draft(text=text, sources=list(passages[:2]), mode="extractive", backend=self.name,
                          meta={"intents": intents, "ambiguous": True, "answered": True})
-        text, answered = self._compose_one(passages[0], intents, q_terms, n=1)
+        text, answered = self._compose_one(passages[0], ask, n=1)
         return Draft(text=text, sources=[passages[0]], mode="extractive", backend=self.name,
                      meta={"intents": intents, "ambiguous": False, "answered": answered})
 
@@ -75,24 +112,24 @@ class ExtractiveComposer:
             return False
         return a.confidence < self.ambiguity_confidence and b.score / a.score >= self.ambiguity_ratio
 
-    def _compose_alternatives(self, passages: Sequence[Passage], intents: list[str], q_terms: set[str]) -> str:
+    def _compose_alternatives(self, passages: Sequence[Passage], ask: Ask) -> str:
         parts = [message("answered.ambiguous_intro")]
         for n, p in enumerate(passages, start=1):
             doc = self.documents[p.doc_id]
-            picks = self._picks(doc, p, intents, q_terms, limit_items=3, limit_sentences=1)
+            picks = self._picks(doc, p, ask, limit_items=3, limit_sentences=1)
             body = " ".join(_cite(x.text, n) for x in picks[:2]) or _cite(doc.summary, n)
             parts.append(f"- **{doc.title}**: {body}")
         parts.append(message("answered.ambiguous_question"))
         return "\n".join(parts)
 
-    def _compose_one(self, passage: Passage, intents: list[str], q_terms: set[str], n: int) -> tuple[str, bool]:
+    def _compose_one(self, passage: Passage, ask: Ask, n: int) -> tuple[str, bool]:
         doc = self.documents[passage.doc_id]
-        picks = self._picks(doc, passage, intents, q_terms, self.max_items, self.max_sentences)
+        picks = self._picks(doc, passage, ask, self.max_items, self.max_sentences)
         answered = bool(picks)
         lines: list[str] = []
         if not picks:
             lines.append(message("answered.section_missing", title=doc.title))
-            picks = self._picks(doc, passage, [], q_terms, 3, 2)
+            picks = self._picks(doc, passage, Ask(ask.terms, ask.phrases, ask.age, ()), 3, 2)
         # Document order: a paragraph for each run of sentences, a bullet for each list item.
         if picks and picks[0].is_item and not lines:
             lines.append(f"{doc.title}:")
@@ -107,66 +144,86 @@ class ExtractiveComposer:
                 paragraph.append(_cite(p.text, n))
         if paragraph:
             lines.append(" ".join(paragraph))
-        where = self._where(doc, intents, n)
+        where = self._where(doc, list(ask.intents), n)
         if where:
             lines.append(where)
         return "\n".join(lines), answered
 
-    def _picks(self, doc: Document, passage: Passage, intents: list[str], q_terms: set[str],
-               limit_items: int, limit_sentences: int) -> list[Pick]:
-        sections = dict(split_sections(doc.body))
+    def _picks(self, doc: Document, passage: Passage, ask: Ask, limit_items: int, limit_sentences: int) -> list[Pick]:
+        sections = {name: segments(text) for name, text in split_sections(doc.body)}
+        intents = list(ask.intents)
         wanted = [SECTION_OF[i] for i in intents if SECTION_OF[i] in sections]
         wanted = list(dict.fromkeys(wanted))[:2]
         if not intents:
             best = passage.section if passage.section in sections else "Überblick"
             wanted = [best] if best == "Überblick" else ["Überblick", best]
         picks: list[Pick] = []
+        topical = ask.without(terms(doc.title))  # every sentence of the document shares its title's words
         for name in wanted:
             listy = any(i in LIST_INTENTS and SECTION_OF[i] == name for i in intents)
-            picks.extend(self._select(sections[name], q_terms, limit_items, limit_sentences, keep_all_items=listy,
+            picks.extend(self._select(sections.get(name, []), topical, limit_items, limit_sentences, keep_all_items=listy,
                                       lead=(name == "Überblick" and not intents)))
         picks = _dedupe(picks)
+        taken = {p.text for p in picks}
+        # An intent whose own section says nothing that looks like its answer ("Öffnungszeiten" asked, but the times
+        # stand under "Hinweise"): take the best such sentence of the whole document.
+        extra = self._answer_elsewhere(sections, topical, [p.text for p in picks], taken)
+        taken |= {p.text for p in extra}
         # The question may name something specific ("Porto", "Kopie", "Firmenwagen") that another section
         # answers: add the sentences of the whole document that share most of the question's own words.
-        extra = self._specific(sections, q_terms - terms(doc.title), {p.text for p in picks},
-                               limit=2)
-        return picks + extra
+        extra += self._specific(sections, topical, taken, limit=2)
+        return picks + _dedupe(extra)
 
-    def _specific(self, sections: dict[str, str], q_terms: set[str], taken: set[str], limit: int) -> list[Pick]:
-        if not q_terms:
+    def _answer_elsewhere(self, sections: dict[str, list[Unit]], ask: Ask, picked: list[str],
+                          taken: set[str]) -> list[Pick]:
+        out = []
+        for intent in ask.intents:
+            cue = ANSWER_CUES.get(intent)
+            if cue is None or any(cue.search(fold(t)) for t in picked):
+                continue
+            found = [(ask.match(_shown(u)), -s_idx, -u_idx, u) for s_idx, us in enumerate(sections.values())
+                     for u_idx, u in enumerate(us) if cue.search(fold(u.text)) and _shown(u) not in taken]
+            if found:
+                out.append(Pick(_shown(max(found, key=lambda f: f[:3])[3]), False))
+        return out
+
+    def _specific(self, sections: dict[str, list[Unit]], ask: Ask, taken: set[str], limit: int) -> list[Pick]:
+        if not ask.terms and not ask.phrases:
             return []
         scored = []
-        for s_idx, text in enumerate(sections.values()):
-            for u_idx, (u, is_item) in enumerate(units(text)):
-                if u in taken or u.endswith(":"):
+        for s_idx, us in enumerate(sections.values()):
+            for u_idx, u in enumerate(us):
+                text = _shown(u)
+                if text in taken or u.text in taken or text.endswith(":"):
                     continue
-                overlap = len(q_terms & terms(u))
+                overlap = ask.match(text)
                 if overlap >= 1:
-                    scored.append((overlap, -s_idx, -u_idx, u, is_item))
+                    scored.append((ask.score(text), -s_idx, -u_idx, text))
         scored.sort(reverse=True)
         best = scored[0][0] if scored else 0
-        return [Pick(u, False) for overlap, *_, u, is_item in scored[:limit] if overlap >= max(1, best - 1)]
+        return [Pick(text, False) for score, *_, text in scored[:limit] if score >= max(1, best - 1)]
 
-    def _select(self, text: str, q_terms: set[str], limit_items: int, limit_sentences: int, *,
+    def _select(self, us: list[Unit], ask: Ask, limit_items: int, limit_sentences: int, *,
                 keep_all_items: bool, lead: bool) -> list[Pick]:
-        us = units(text)
         if not us:
             return []
-        scored = []
-        for idx, (u, is_item) in enumerate(us):
-            overlap = len(q_terms & terms(u))
-            scored.append((overlap, -idx, idx, u, is_item))
-        if keep_all_items and any(is_item for _, is_item in us):
-            items = [(idx, u) for idx, (u, is_item) in enumerate(us) if is_item][:limit_items]
-            intro = [(idx, u) for idx, (u, is_item) in enumerate(us) if not is_item and idx < items[0][0]][-1:]
+        if keep_all_items and any(u.is_item for u in us):
+            items = [idx for idx, u in enumerate(us) if u.is_item][:limit_items]
+            intro = [idx for idx, u in enumerate(us) if not u.is_item and idx < items[0]][-1:]
             chosen = intro + items
         else:
+            scored = [(ask.score(u.text), -idx, idx) for idx, u in enumerate(us)]
+            if lead:
+                limit_sentences = max(limit_sentences, self.overview_sentences)
             top = sorted(scored, reverse=True)[:limit_sentences]
-            if lead and all(s[0] == 0 for s in top):
+            if lead and all(s[0] <= 0 for s in top):
                 top = scored[:limit_sentences]  # an overview reads best from its start
-            chosen = [(s[2], s[3]) for s in top]
-        chosen.sort()
-        return [Pick(u, us[idx][1]) for idx, u in chosen]
+            chosen = [s[2] for s in top if s[0] > -1 or lead]
+            # A list item shown without what it answers is a fragment: bring its intro along.
+            by_text = {u.text: idx for idx, u in enumerate(us)}
+            chosen += [by_text[us[i].lead] for i in chosen if us[i].is_item and us[i].lead in by_text]
+        chosen = sorted(set(chosen))
+        return [Pick(us[idx].text, us[idx].is_item) for idx in chosen]
 
     def _where(self, doc: Document, intents: list[str], n: int) -> str:
         if doc.kind != "service" or "zustaendig" in intents or "oeffnungszeiten" in intents:
@@ -196,6 +253,13 @@ def _short_office(doc: Document) -> str:
         return ""
     name = min(names, key=len).rstrip(".")
     return re.sub(r"\s*\([^)]*\)", "", name).strip()
+
+
+def _shown(u: Unit) -> str:
+    """A unit as it reads alone: a list item joined to its intro ("Ummelden müssen Sie, wenn Sie ... verlegen")."""
+    if not u.is_item or not u.lead:
+        return u.text
+    return f"{u.lead.rstrip()} {u.text.strip().rstrip(',;')}"
 
 
 def _tidy_item(text: str) -> str:

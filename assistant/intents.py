@@ -65,7 +65,7 @@ INTENTS: tuple[Intent, ...] = (
         r"wartezeit", r"\bdauer\b", r"\bhow long", r"\bwarte", r"\bgleich mit\b", r"\bdirekt mit",
         r"\bam (selben|gleichen) tag", r"\bsame day", r"\bwie (lang|schnell)\b(?!.*\b(gilt|gueltig|frist))")),
     Intent("online", ("Online",), _p(
-        r"onl(ine|ien|ie|in)\b", r"online", r"internet", r"digital", r"\bherunterladen", r"\brunterladen", r"\bdownload", r"\bvon zu ?hause", r"\bper (mail|e-mail|email)", r"\bapp\b",
+        r"\bonl(ine|ien|ie|in|ein|ne)\b", r"online", r"internet", r"digital", r"\bherunterladen", r"\brunterladen", r"\bdownload", r"\bvon zu ?hause", r"\bper (mail|e-mail|email)", r"\bapp\b",
         r"\bportal", r"\bwebseite", r"\bwebsite", r"\bim netz")),
     Intent("oeffnungszeiten", ("Zuständig",), _p(
         r"oeffnungszeit", r"\bgeoeffnet", r"\bauf\b.*\b(samstag|sonntag|heute|morgen)", r"\bwann (hat|ist) .*\b(offen|auf)",
@@ -80,6 +80,22 @@ INTENTS: tuple[Intent, ...] = (
 
 #: A section name for a named intent, e.g. SECTION_OF["kosten"] == "Kosten".
 SECTION_OF = {i.name: i.sections[0] for i in INTENTS}
+
+#: What a sentence that answers an intent looks like (over the folded sentence), wherever in the document it stands:
+#: opening hours are clock times, a duration is weeks or "sofort", a fee is an amount in Euro.
+ANSWER_CUES: dict[str, re.Pattern[str]] = {
+    "kosten": _p(r"\d+,\d\d ?(euro|eur|€)", r"\d+ euro\b", r"kostenlos", r"gebuehrenfrei", r"\bkostet\b", r"\bgebuehr"),
+    "bearbeitungszeit": _p(r"\bsofort\b", r"\bdauert\b", r"\bwochen\b", r"\bwerktag", r"\bdirekt mit\b",
+                           r"\bbearbeitungszeit", r"\binnerhalb (von|einer)\b.*\b(tag|woche|monat)"),
+    "fristen": _p(r"\binnerhalb von\b", r"\bspaetestens\b", r"\bfruehestens\b", r"\bfrist", r"\bbis zum\b",
+                  r"\bbis (\w+ )?(montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|ende)\b", r"\bbis\b.*\b\d{1,2} uhr",
+                  r"\bvor (dem )?ablauf", r"\bgilt\b.*\bjahre", r"\b\d{1,2}\. (januar|februar|maerz|april|mai|juni|juli|"
+                  r"august|september|oktober|november|dezember)", r"\brueckwirkend"),
+    "oeffnungszeiten": _p(r"\b\d{1,2}[:.]\d{2}\b", r"\b\d{1,2} bis \d{1,2} uhr", r"geoeffnet", r"oeffnungszeit",
+                          r"sprechzeit", r"ohne termin"),
+    "online": _p(r"\bonline", r"https?://", r"\bportal", r"\bbundid\b"),
+    "zustaendig": _p(r"zustaendig", r"\btelefon\b", r"\b\d{5} krefeld", r"\be-mail\b"),
+}
 
 
 _ASK = re.compile(r"[^.!?]*\?")

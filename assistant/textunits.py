@@ -145,3 +145,74 @@ def _introduces(text: str) -> bool:
 def units(section_text: str) -> list[tuple[str, bool]]:
     """(text, is_list_item) units: each list item is one unit, prose is split into sentences."""
     return [(u.text, u.is_item) for u in segments(section_text)]
+
+
+# -- the question's side of the match ---------------------------------------------------------------------------
+
+# Everyday verbs of questions and the words the documents use for them.
+_QUESTION_VERBS: dict[str, tuple[str, ...]] = {
+    "erhalte": ("bekommen",), "erhalten": ("bekommen",), "kriege": ("bekommen",), "krieg": ("bekommen",),
+    "kriegt": ("bekommen",), "kriegen": ("bekommen",), "benoetige": ("brauchen",), "benoetigen": ("brauchen",),
+    "brauch": ("brauchen",), "salary": ("einkommen",), "income": ("einkommen",), "fingerprints": ("fingerabdruck",),
+    "sign": ("schild",), "signs": ("schild",), "owner": ("halter",), "papers": ("unterlagen",),
+}
+
+
+def question_terms(question: str) -> set[str]:
+    """Terms of a question plus the document words for its colloquial, English and everyday words ('Karre' -> Fahrzeug)."""
+    from retrieval.synonyms import COLLOQUIAL, ENGLISH
+
+    out = terms(question)
+    for word in re.findall(r"[A-Za-zÄÖÜäöüß]+", question.lower()):
+        for table in (COLLOQUIAL, ENGLISH, _QUESTION_VERBS):
+            for other in table.get(word, ()) + table.get(fold(word), ()):
+                out |= terms(other)
+    return out
+
+
+def phrases(question: str) -> set[str]:
+    """Word pairs of the question with one function word ('ohne termin', 'nicht rueckwirkend', 'kein porto').
+
+    Content terms drop 'ohne' and 'nicht', yet "ohne Termin" asks something else than "Termin"; a sentence that
+    contains the pair answers it.
+    """
+    words = [fold(w) for w in re.findall(r"[A-Za-zÄÖÜäöüß]+", question)]
+    return {f"{a} {b}" for a, b in zip(words, words[1:])
+            if a in _PHRASE_HEADS and b not in _STOP and len(b) >= 4}
+
+
+_PHRASE_HEADS = frozenset("ohne nicht kein keine keinen nur vor nach ab bis seit".split())
+_NUMBER_WORDS = {w: n for n, w in enumerate(
+    "null eins zwei drei vier fuenf sechs sieben acht neun zehn elf zwoelf dreizehn vierzehn fuenfzehn sechzehn "
+    "siebzehn achtzehn neunzehn zwanzig".split())}
+_AGE = re.compile(r"(?<!seit )(?<!vor )(?<!nach )(?<!fuer )(?<!in )(?<!alle )(?<!since )(?<!for )\b(\d{1,2}) ?(jahre?n?|years?|j)\b(?! lang)"
+                  r"|\b(?:bin|ist|wird|werde|werden|geworden|i am|he is|she is|alter von) (\d{1,2}|[a-z]+)\b"
+                  r"|\b(\d{1,2}|[a-z]+) (?:geworden|jahre alt|years old)\b")
+
+
+def question_age(question: str) -> int | None:
+    """The age a question names ("sie ist 19", "Bin 35.", "I am 30 years", "ein Kind mit 8 Jahren"), if any."""
+    for m in _AGE.finditer(fold(question)):
+        raw = next(g for g in m.groups() if g)
+        n = int(raw) if raw.isdigit() else _NUMBER_WORDS.get(raw)
+        if n is not None and 0 < n < 120:
+            return n
+    return None
+
+
+_AGE_RANGE = re.compile(r"\b(?:von )?(\d{1,2}) bis (\d{1,2}) jahren?\b|\b(ab|ueber|mindestens|unter|bis) (\d{1,2}) jahren?\b")
+
+
+def age_fit(text: str, age: int) -> int | None:
+    """+1 when the sentence names an age range that holds `age`, -1 when it names only others, None without ranges."""
+    spans = []
+    for m in _AGE_RANGE.finditer(fold(text)):
+        if m.group(1):
+            spans.append((int(m.group(1)), int(m.group(2))))
+        else:
+            word, n = m.group(3), int(m.group(4))
+            spans.append({"ab": (n, 200), "mindestens": (n, 200), "ueber": (n + 1, 200), "unter": (0, n - 1),
+                          "bis": (0, n)}[word])
+    if not spans:
+        return None
+    return 1 if any(lo <= age <= hi for lo, hi in spans) else -1

@@ -1,0 +1,61 @@
+"""Which sentences the composer picks on the shipped corpus: the answer to what is asked, wherever it stands."""
+
+from pathlib import Path
+
+import pytest
+
+from assistant.checks import check_grounding
+from assistant.extractive import ExtractiveComposer
+from corpus.loader import load_corpus
+from corpus.types import Passage
+
+CORPUS = Path(__file__).resolve().parents[2] / "corpus"
+DOCS = load_corpus(CORPUS).by_id()
+COMPOSER = ExtractiveComposer(DOCS)
+
+
+def answer(question, doc_id):
+    d = DOCS[doc_id]
+    draft = COMPOSER.generate(question, [Passage(doc_id=doc_id, title=d.title, section="Überblick", snippet="",
+                                                 score=1.0, url=d.url, confidence=0.9)])
+    assert check_grounding(draft.text, {1: d.body}).ok, draft.text
+    return draft.text
+
+
+def test_duration_question_picks_the_duration_sentences_not_the_topic_words():
+    text = answer("Mein Reisepass ist abgelaufen, Abflug in drei Wochen. Schaff ich das noch rechtzeitig?",
+                  "reisepass-beantragen")
+    assert "4 bis 6 Werktagen" in text and "3 bis 6 Wochen" in text
+
+
+def test_opening_hours_are_found_outside_the_contact_section():
+    assert "8 bis 18 Uhr" in answer("wann haben die wahllokale am wahltag offen", "briefwahl")
+
+
+def test_named_age_picks_the_fee_of_its_age_range():
+    text = answer("Meine Tochter ist gerade 19 geworden. Mit wie viel muss ich für ihren Personalausweis rechnen?",
+                  "personalausweis-beantragen")
+    assert "27,60 Euro" in text and "46,00 Euro" not in text
+
+
+def test_named_age_picks_the_amount_of_its_age_band():
+    assert "299,00 Euro" in answer("unterhaltsvorschuss für ein kind mit 8 jahren wie viel?", "unterhaltsvorschuss")
+
+
+def test_a_list_item_is_shown_with_its_intro():
+    text = answer("Bekommen Parteien meine Adresse für Wahlwerbung?", "auskunftssperre")
+    assert "weitergibt an: Parteien vor Wahlen (für Wahlwerbung) [1]." in text
+
+
+def test_word_pair_with_function_word_finds_the_sentence():
+    assert "Wartemarken" in answer("kann man ins bürgerbüro auch einfach ohne termin gehen?", "termin-buergerservice")
+
+
+@pytest.mark.parametrize("question, doc_id, fact", [
+    ("ziehe innerhalb von krefeld um und hab ein auto, muss ich da extra was machen?", "wohnsitz-ummelden",
+     "Zulassungsstelle"),
+    ("Wer beglaubigt eine Unterschrift unter einem Vertrag, der nicht für eine Behörde bestimmt ist?", "beglaubigung",
+     "Notar"),
+])
+def test_colloquial_words_meet_the_documents_words(question, doc_id, fact):
+    assert fact in answer(question, doc_id)
