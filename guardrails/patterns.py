@@ -209,7 +209,10 @@ RULE_PATTERNS: dict[str, re.Pattern[str]] = {
         r"(ist|war) (das|dieses)" + W + r"(bescheid|bussgeld|knoellchen|strafzettel|ablehnung|gebuehr)" + W +
         r"(rechtens|rechtmaessig|korrekt|richtig|falsch|gueltig|berechtigt)",
         r"will my" + W + r"(extended|accepted|approved|renewed)", r"tell me if my",
-        r"(^|[.?!,;:]\s*)(bekomme|bekommen|kriege|krieg|erhalte) (ich|wir)(?! (auch |noch |dann |da )?(einen? |eine |die |den |das )?"
+        # "Kriege ich den Ausweis gleich mit?" asks how fast the process is, not whether a case is granted.
+        r"(^|[.?!,;:]\s*)(bekomme|bekommen|kriege|krieg|erhalte) (ich|wir)"
+        r"(?![^.?!]{0,60}\b(gleich|sofort|direkt|umgehend|am (selben|gleichen) tag|noch heute|vor ort)\b)"
+        r"(?! (auch |noch |dann |da )?(einen? |eine |die |den |das )?"
         r"(termin|auskunft|hilfe|info|informationen|unterlagen|formular|nachweis|bescheinigung|bestaetigung|"
         r"erinnerung|quittung|nachricht|e-?mail|post|antwort|kopie|beratung))",
         r"(^|[.?!,;:]\s*)(wird|werde|wuerde|werden) (mein|meine|ich|wir|unser|unsere)" + W + r"(genehmigt|bewilligt|"
