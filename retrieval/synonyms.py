@@ -71,6 +71,7 @@ COLLOQUIAL: dict[str, tuple[str, ...]] = {
     "drucker": ("elektrogerät", "elektroschrott"),
     "selbstständig": ("gewerbe", "selbständig"),
     "selbständig": ("gewerbe",),
+    "chatgpt": ("ki", "künstliche intelligenz", "chatbot"),
 }
 
 # Citizens name the country; the documents say "Ausland" (Wegzug ins Ausland, ausländische Dokumente).

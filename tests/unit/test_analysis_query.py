@@ -75,6 +75,7 @@ def test_compound_parts_count_less_than_the_whole_word():
     ("I buy used car, which papers?", "gebraucht"),
     ("Is the car registration office open on Friday?", "Zulassung"),
     ("Is the car registration office open on Friday?", "Freitag"),
+    ("Benutzt das Amt ChatGPT?", "künstliche Intelligenz"),
 ])
 def test_everyday_words_bring_the_official_ones(query, official):
     assert t(official) in A.weigh_query(query)
