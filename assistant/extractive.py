@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from typing import Iterator, Mapping, Sequence
 
-from assistant.intents import ANSWER_CUES, SECTION_OF, detect_intents, fold
+from assistant.intents import ANSWER_CUES, SECTION_OF, detect_intents, fold, is_yes_no
 from assistant.messages import message
 from assistant.textunits import Unit, age_fit, phrases, question_age, question_terms, segments, stream_tokens, terms
 from corpus.chunking import split_sections
@@ -36,14 +36,15 @@ class Ask:
     phrases: frozenset[str]
     age: int | None
     intents: tuple[str, ...]
+    yes_no: bool = False
 
     @classmethod
     def of(cls, question: str, intents: Sequence[str]) -> "Ask":
         return cls(frozenset(question_terms(question)), frozenset(phrases(question)), question_age(question),
-                   tuple(intents))
+                   tuple(intents), is_yes_no(question))
 
     def without(self, drop: set[str]) -> "Ask":
-        return Ask(self.terms - drop, self.phrases, self.age, self.intents)
+        return Ask(self.terms - drop, self.phrases, self.age, self.intents, self.yes_no)
 
     def match(self, text: str) -> int:
         """Shared words, plus each shared word pair ('ohne Termin') once more."""
@@ -69,7 +70,7 @@ class ExtractiveComposer:
 
     name = "extractive"
 
-    def __init__(self, documents: Mapping[str, Document], *, max_items: int = 8, max_sentences: int = 3,
+    def __init__(self, documents: Mapping[str, Document], *, max_items: int = 8, max_sentences: int = 4,
                  ambiguity_ratio: float = 0.97, ambiguity_confidence: float = 0.6, overview_sentences: int = 4) -> None:
         self.documents = documents
         self.overview_sentences = overview_sentences
@@ -154,13 +155,17 @@ class ExtractiveComposer:
         intents = list(ask.intents)
         wanted = [SECTION_OF[i] for i in intents if SECTION_OF[i] in sections]
         wanted = list(dict.fromkeys(wanted))[:2]
-        if not intents:
+        conditions = False
+        if not intents and ask.yes_no and "Voraussetzungen" in sections:
+            # "Kann ich ...?" without a named topic asks whether something is allowed: the conditions answer it.
+            wanted, conditions = ["Voraussetzungen"], True
+        elif not intents:
             best = passage.section if passage.section in sections else "Überblick"
             wanted = [best] if best == "Überblick" else ["Überblick", best]
         picks: list[Pick] = []
         topical = ask.without(terms(doc.title))  # every sentence of the document shares its title's words
         for name in wanted:
-            listy = any(i in LIST_INTENTS and SECTION_OF[i] == name for i in intents)
+            listy = conditions or any(i in LIST_INTENTS and SECTION_OF[i] == name for i in intents)
             picks.extend(self._select(sections.get(name, []), topical, limit_items, limit_sentences, keep_all_items=listy,
                                       lead=(name == "Überblick" and not intents)))
         picks = _dedupe(picks)

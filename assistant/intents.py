@@ -35,7 +35,7 @@ INTENTS: tuple[Intent, ...] = (
         r"\bdarf ich\b", r"\bbin ich\b.*\b(berechtigt|verpflichtet)",
         r"\bgilt (das|die|der)\b.*\bfuer\b", r"\bwer braucht", r"\bpflicht", r"\bab welchem alter", r"\bwie alt\b",
         r"\bbegruend", r"\bgrund (angeben|nennen)", r"\btrotzdem\b", r"\bzaehlt\b", r"\bangerechnet",
-        r"\b(is|are) (it|this) (allowed|possible)", r"\bam i allowed", r"\bis .* important for")),
+        r"\b(is|are) (it|this) (allowed|possible)", r"\bam i allowed", r"\bis (\w+ )?important")),
     Intent("ablauf", ("Ablauf",), _p(
         r"\bwie (beantrage|bekomme|mache|melde|kriege|gehe|funktioniert|laeuft|geht)", r"ablauf", r"vorgehen",
         r"schritt", r"\bwas (muss|soll|kann) ich\b.*\b(tun|machen)", r"\bwas tun\b", r"\bwie kann ich\b", r"\bwie stelle ich", r"\bwas ist zu tun",
@@ -70,7 +70,7 @@ INTENTS: tuple[Intent, ...] = (
     Intent("oeffnungszeiten", ("Zuständig",), _p(
         r"oeffnungszeit", r"\bgeoeffnet", r"\bauf\b.*\b(samstag|sonntag|heute|morgen)", r"\bwann (hat|ist) .*\b(offen|auf)",
         r"\bopening hours", r"\buhrzeit", r"\boffen\b", r"\bohne termin", r"\bis .*\bopen\b", r"\bopen (on|at|until)\b",
-        r"\b(telefon|sprech|service)?zeiten\b", r"\berreichbar", r"\bwhen (can|could) i (go|come)")),
+        r"\b(telefon|sprech|service)?zeiten\b", r"\berreichbar", r"\bwhen (can|could) i (go|come)", r"\bwhen i can (go|come)")),
     Intent("zustaendig", ("Zuständig",), _p(
         r"\bwo\b", r"zustaendig", r"\bwelche(s|r)? (amt|stelle|behoerde|buero)", r"\bwer (ist|hilft|macht)",
         r"(?<!meine )(?<!neue )(?<!seine )(?<!ihre )\badresse", r"(?<!neue )(?<!seine )\banschrift",
@@ -115,11 +115,23 @@ def detect_intents(question: str) -> list[str]:
     return found
 
 
+_YES_NO = re.compile(r"(?:^|[.!?]\s*)(kann|koennen|darf|duerfen|muss|muessen|brauche|braucht|geht|gibt|ist|bin|bekomme|"
+                     r"bekommt|krieg|kriege|kriegt|habe|hat|soll|wird|reicht|gilt|can|must|do|does|is|may)\b[^.!?]*\?")
+
+
+def is_yes_no(question: str) -> bool:
+    """The question asks yes or no ("Kann ich meine Geburtsurkunde beglaubigen lassen?", "Geht das so?")."""
+    return bool(_YES_NO.search(fold(question).strip()))
+
+
 def _rules(q: str) -> list[str]:
     found = [i.name for i in INTENTS if i.pattern.search(q)]
     # "Wo beantrage ich ..." asks where, not how; keep both only when both are really asked.
     if "zustaendig" in found and "ablauf" in found and not re.search(r"\bwie\b", q):
         found.remove("ablauf")
+    # "Welches Dokument erhalte ich?" asks what one gets, not what to bring.
+    if "unterlagen" in found and re.search(r"\b(dokument|papier|bescheinigung|nachweis)\w* (erhalte|bekomme|kriege)", q):
+        found.remove("unterlagen")
     # "Schaff ich das noch rechtzeitig?" asks how long it takes, not for a deadline.
     if "bearbeitungszeit" in found and "fristen" in found and re.search(r"\bnoch rechtzeitig|\bschaff", q):
         found.remove("fristen")

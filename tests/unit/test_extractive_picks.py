@@ -59,3 +59,13 @@ def test_word_pair_with_function_word_finds_the_sentence():
 ])
 def test_colloquial_words_meet_the_documents_words(question, doc_id, fact):
     assert fact in answer(question, doc_id)
+
+
+def test_yes_no_question_without_topic_is_answered_from_the_conditions():
+    text = answer("kann ich meine geburtsurkunde im bürgerbüro beglaubigen lassen?", "beglaubigung")
+    assert "neue Urkunde beim Standesamt" in text
+
+
+def test_an_intent_section_gives_up_to_four_sentences():
+    text = answer("meldebescheinigung online runterladen?", "meldebescheinigung")
+    assert "86-1610" in text

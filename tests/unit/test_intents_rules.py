@@ -2,7 +2,7 @@
 
 import pytest
 
-from assistant.intents import detect_intents
+from assistant.intents import detect_intents, is_yes_no
 
 
 @pytest.mark.parametrize("question, intents", [
@@ -36,3 +36,20 @@ def test_intents_of_real_questions(question, intents):
 
 def test_story_without_an_asking_sentence_uses_the_whole_text():
     assert detect_intents("Mein Ausweis ist abgelaufen. Ich brauche einen neuen, was kostet das.") == ["kosten", "fristen"]
+
+
+@pytest.mark.parametrize("question, expected", [
+    ("kann ich meine geburtsurkunde im bürgerbüro beglaubigen lassen?", True),
+    ("Er ist einverstanden, kommt aber nicht mit. Geht das so?", True),
+    ("Is the office open on Friday?", True),
+    ("Was kostet das?", False),
+    ("Wie geht das?", False),
+    ("Personalausweis", False),
+])
+def test_yes_no_questions(question, expected):
+    assert is_yes_no(question) is expected
+
+
+def test_asking_what_document_one_gets_is_not_asking_what_to_bring():
+    assert "unterlagen" not in detect_intents("Welches Dokument erhalte ich bei der Abmeldung ins Ausland?")
+    assert detect_intents("Welche Dokumente brauche ich?") == ["unterlagen"]
