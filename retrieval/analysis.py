@@ -160,11 +160,13 @@ class GermanAnalyzer:
                     continue
                 if w in self.english:
                     for german in self.english[w]:
-                        add(word_terms(german), weight)
+                        for g in words(german):
+                            add(word_terms(g), weight)
                     continue
                 if w in ENGLISH_STOPWORDS:
                     continue
                 add(word_terms(w), weight)
                 for official in self.colloquial.get(fold(w)) or self.colloquial.get(fold(lemma(w)), ()):
-                    add(word_terms(official), weight)
+                    for o in words(official):  # a glossary entry may be a phrase ("agentur für arbeit")
+                        add(word_terms(o), weight)
         return weights
