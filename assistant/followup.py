@@ -49,6 +49,35 @@ def is_followup(question: str) -> bool:
     return False
 
 
+def refers_back(question: str) -> bool:
+    """The question's last sentence opens like a follow-up or points back ("Ich fliege schon in fünf Tagen.
+    Und der vorläufige?", "Und gibt es das auch rückwirkend?"), even if the question names things of its own."""
+    sentences = [s for s in re.split(r"(?<=[.!?])\s+", question.strip()) if s]
+    last = fold(sentences[-1]) if sentences else ""
+    return bool(_OPENERS.search(last) or _ANAPHORA.search(last))
+
+
+def variant_terms(question: str) -> set[str]:
+    """Index terms of a follow-up's words (with compound parts), to find the variant of a topic it asks for:
+    "Und für mein Kind?" after the Personalausweis means the document about ID cards for children."""
+    from retrieval.analysis import GermanAnalyzer
+
+    return set(GermanAnalyzer(colloquial={}).analyze(question)) - _TITLE_VERB_TERMS
+
+
+# Verbs of service titles ("Personalausweis beantragen", "Reisepass beantragen"): sharing one relates nothing.
+_TITLE_VERBS = "beantragen anmelden abmelden ummelden melden anzeigen ändern bestellen verlängern zulassen"
+
+
+def _title_verb_terms() -> set[str]:
+    from retrieval.analysis import GermanAnalyzer
+
+    return set(GermanAnalyzer(colloquial={}).analyze(_TITLE_VERBS))
+
+
+_TITLE_VERB_TERMS = _title_verb_terms()
+
+
 def condense(question: str, topic_title: str | None) -> str:
     """The retrieval query for a follow-up: the topic's title in front of the question."""
     if not topic_title:

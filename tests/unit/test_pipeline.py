@@ -191,3 +191,57 @@ def test_follow_up_without_any_topic_asks_which_topic():
     answer = a.answer("Und was kostet das?")
     assert "Zu welchem Thema ist Ihre Frage?" in answer.text and answer.sources == []
     assert a.retriever.queries == []
+
+
+# -- follow-ups that name a variant of the topic, or point back after saying something new -----------------------
+
+def _passage(doc_id, title, score, confidence=0.5):
+    return Passage(doc_id=doc_id, title=title, section="Überblick", snippet="", score=score, confidence=confidence)
+
+
+def test_follow_up_naming_a_variant_goes_to_the_variant_document():
+    from assistant.sessions import Session
+
+    a = make()
+    session = Session(id="s", topic="personalausweis-beantragen", topic_title="Personalausweis beantragen")
+    found = Retrieval("q", [_passage("personalausweis-beantragen", "Personalausweis beantragen", 1.0, 0.6),
+                            _passage("kita-platz", "Kita-Platz für Kinder", 0.95, 0.57),
+                            _passage("ausweisdokumente-kinder", "Ausweis für Kinder", 0.9, 0.54)], True, 0.6)
+    chosen = a._prefer_variant("Und für mein Kind?", session, found)
+    # the kita has a child but nothing of the topic; the children's ID document has both
+    assert [p.doc_id for p in chosen.passages] == ["ausweisdokumente-kinder", "personalausweis-beantragen",
+                                                   "kita-platz"]
+    assert chosen.passages[0].score == 1.0 and chosen.passages[1].score == 0.9  # no "which one?" question
+    # a follow-up without a variant word, or a top document that already has it, changes nothing
+    assert a._prefer_variant("Und was kostet das?", session, found) is found
+    assert a._prefer_variant("Und für mein Kind?", session, Retrieval("q", found.passages[2:], True, 0.6)).passages[
+        0].doc_id == "ausweisdokumente-kinder"
+
+
+def test_follow_up_keeps_the_earlier_ask_but_not_its_details():
+    seen = []
+
+    class Recording(ExtractiveComposer):
+        def generate(self, question, passages):
+            seen.append(question)
+            return super().generate(question, passages)
+
+    a = make(generator=Recording(DOCS))
+    first = a.answer("Was kostet ein Personalausweis? Ich bin 40.")
+    a.answer("Und für mein Kind?", session_id=first.session_id)
+    assert seen[-1] == "Was kostet ein Personalausweis? Und für mein Kind?"
+
+
+def test_question_that_refers_back_continues_the_topic_unless_it_clearly_finds_its_own():
+    from assistant.followup import refers_back
+
+    assert refers_back("Ich fliege schon in fünf Tagen nach Wien. Und der vorläufige?")
+    assert refers_back("Und gibt es das auch für die letzten Monate?")
+    assert not refers_back("Wie beantrage ich einen Schwerbehindertenausweis?")
+    a = make()
+    first = a.answer("Personalausweis beantragen")
+    a.retriever.queries.clear()
+    a.answer("Ich fliege schon in fünf Tagen nach Wien. Und der vorläufige?", session_id=first.session_id)
+    assert a.retriever.queries[-1].startswith("Personalausweis beantragen: ")  # weak alone -> with the topic
+    own = a.answer("Ich habe einen Hund. Und die Hundesteuer?", session_id=first.session_id)
+    assert own.sources[0].doc_id == "hundesteuer"  # clearly its own topic
