@@ -145,7 +145,7 @@ class ExtractiveComposer:
                 paragraph.append(_cite(p.text, n))
         if paragraph:
             lines.append(" ".join(paragraph))
-        where = self._where(doc, list(ask.intents), n)
+        where = self._where(doc, list(ask.intents), n, said=" ".join(p.text for p in picks))
         if where:
             lines.append(where)
         return "\n".join(lines), answered
@@ -230,11 +230,12 @@ class ExtractiveComposer:
         chosen = sorted(set(chosen))
         return [Pick(us[idx].text, us[idx].is_item) for idx in chosen]
 
-    def _where(self, doc: Document, intents: list[str], n: int) -> str:
+    def _where(self, doc: Document, intents: list[str], n: int, said: str = "") -> str:
+        """'Zuständig: <office>.' after the answer, unless the answer already says who is responsible."""
         if doc.kind != "service" or "zustaendig" in intents or "oeffnungszeiten" in intents:
             return ""
         office = _short_office(doc)
-        if not office:
+        if not office or _names_office(said, office):
             return ""
         return _cite(message("answered.contact", responsible=office), n)
 
@@ -265,6 +266,14 @@ def _shown(u: Unit) -> str:
     if not u.is_item or not u.lead:
         return u.text
     return f"{u.lead.rstrip()} {u.text.strip().rstrip(',;')}"
+
+
+def _names_office(text: str, office: str) -> bool:
+    """The text already says where to go: it says 'zuständig' or names the office's most specific part."""
+    if re.search(r"\bzuständig\b", text, re.I):
+        return True
+    specific = office.split(",")[-1].strip()
+    return len(specific) > 3 and specific.lower() in text.lower()
 
 
 def _tidy_item(text: str) -> str:

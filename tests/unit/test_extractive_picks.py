@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 
 from assistant.checks import check_grounding
-from assistant.extractive import ExtractiveComposer
+from assistant.extractive import ExtractiveComposer, _names_office
 from corpus.loader import load_corpus
 from corpus.types import Passage
 
@@ -69,3 +69,12 @@ def test_yes_no_question_without_topic_is_answered_from_the_conditions():
 def test_an_intent_section_gives_up_to_four_sentences():
     text = answer("meldebescheinigung online runterladen?", "meldebescheinigung")
     assert "86-1610" in text
+
+
+def test_contact_line_is_added_only_when_the_answer_does_not_say_where_to_go():
+    plain = answer("Was kostet der Personalausweis ab 24 Jahren?", "personalausweis-beantragen")
+    assert plain.splitlines()[-1].startswith("Zuständig: Stadt Krefeld, Fachbereich Bürgerservice")
+    office = "Stadt Krefeld, Fachbereich Bürgerservice"
+    assert _names_office("Für die Abmeldung ist die Stadt Krefeld zuständig.", office)
+    assert _names_office("Gehen Sie zum Fachbereich Bürgerservice im Rathaus.", office)
+    assert not _names_office("Die Abmeldung ist kostenlos.", office)
