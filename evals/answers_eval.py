@@ -84,28 +84,38 @@ def run_multiturn_eval(new_conversation: Callable[[], Callable[[str], dict[str, 
     """`new_conversation()` returns an `ask(message)` bound to a fresh session."""
     rows = list(rows)
     turns_total, turns_ok, follow_total, follow_ok, conversations_ok = 0, 0, 0, 0, 0
+    follow_service_ok, conversations_resolved = 0, 0
     failures = []
     for row in progress(rows):
         ask = new_conversation()
-        conv_ok = True
+        conv_ok = resolved = True
         for i, turn in enumerate(row["turns"]):
             resp = ask(turn["message"])
             ids = [s["id"] for s in resp["sources"]]
-            ok = bool(ids) and ids[0] == turn["expected_id"] and all(
-                re.search(rx, resp["answer"], re.I) for rx in turn.get("must_contain", []))
+            service_ok = bool(ids) and ids[0] == turn["expected_id"]
+            facts_ok = all(re.search(rx, resp["answer"], re.I) for rx in turn.get("must_contain", []))
+            ok = service_ok and facts_ok
             turns_total += 1
             turns_ok += ok
             if i > 0:
                 follow_total += 1
                 follow_ok += ok
+                follow_service_ok += service_ok
+                resolved = resolved and service_ok
             if not ok:
                 conv_ok = False
-                failures.append({"turn": turn["message"], "expected": turn["expected_id"], "got": ids[:2]})
+                failures.append({"turn": turn["message"], "expected": turn["expected_id"], "got": ids[:2],
+                                 "why": "facts missing" if service_ok else "wrong service"})
         conversations_ok += conv_ok
+        conversations_resolved += resolved
     return {
         "conversations": len(rows),
+        # every turn: right service first and the expected facts in the answer
         "conversations_all_turns_right": conversations_ok,
+        # every follow-up turn (2nd, 3rd, ...) has the right service first: what follow-up resolution is about
+        "conversations_followups_resolved": conversations_resolved,
         "turn_accuracy": turns_ok / max(1, turns_total),
         "followup_accuracy": follow_ok / max(1, follow_total),
+        "followup_service_accuracy": follow_service_ok / max(1, follow_total),
         "failures": failures,
     }
