@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 import simplemma
 
@@ -63,8 +64,14 @@ def clauses(text: str) -> list[list[str]]:
     return [toks for part in _CLAUSE_BREAK.split(text) if (toks := _TOKEN.findall(part))]
 
 
+@lru_cache(maxsize=100_000)
 def _lemma(word: str) -> str:
     return simplemma.lemmatize(word, lang="de").lower()
+
+
+@lru_cache(maxsize=100_000)
+def _known_verb(word: str) -> bool:
+    return simplemma.is_known(word, lang="de")
 
 
 def separable_verb(clause: list[str]) -> tuple[int, str] | None:
@@ -77,7 +84,7 @@ def separable_verb(clause: list[str]) -> tuple[int, str] | None:
         if not lemma.endswith(("en", "ern", "eln")) or lemma.startswith(particle):
             continue
         joined = particle + lemma
-        if simplemma.is_known(joined, lang="de"):
+        if _known_verb(joined):
             return i, joined
     return None
 
