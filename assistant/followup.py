@@ -1,15 +1,21 @@
 """Follow-up questions ("Und was kostet das?", "Geht das auch online?", "Und für mein Kind?").
 
 A follow-up names no topic of its own, so it is condensed with the session's topic before retrieval: the topic's
-title is put in front of the question. A question that brings its own topic is left alone.
+title is put in front of the question. A question that brings its own topic is left alone, unless it points back
+("... Und der vorläufige?") and its own words find nothing clearly. A follow-up that names a variant of the topic
+("Und für mein Kind?") goes to the variant's document when the retrieval found one.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
-from assistant.intents import fold
+from assistant.intents import detect_intents, fold
+from assistant.sessions import Session
 from assistant.textunits import terms
+from corpus.types import Retrieval
+from retrieval.protocols import Retriever
 
 _OPENERS = re.compile(r"^(und|aber|also|ok|okay|gut|danke|noch|what about|and)\b|^(was|wie) (ist|sieht'?s?) (es )?mit\b")
 _ANAPHORA = re.compile(r"\b(das|es|dies|den|die|der)\s*[?.!]*$|\b(dafuer|dazu|dabei|damit|dort|hierfuer|davon)\b|"
@@ -83,3 +89,51 @@ def condense(question: str, topic_title: str | None) -> str:
     if not topic_title:
         return question
     return f"{topic_title}: {question}"
+
+
+def resolve(text: str, session: Session, retriever: Retriever, switch_confidence: float) -> tuple[str, str]:
+    """(retrieval query, question for the generator) for `text` in `session`.
+
+    A question that names its own topic switches to it only when it alone finds its service with at least
+    `switch_confidence` ("Und der Reisepass?"); otherwise the session's topic is put in front of it.
+    """
+    if not session.topic:
+        return text, text
+    if not is_followup(text):
+        if refers_back(text) and not _finds_own_topic(text, retriever, switch_confidence):
+            return condense(text, session.topic_title), text
+        return text, text
+    gen_question = text
+    if not detect_intents(text) and session.history:
+        # "Und für mein Kind?" keeps the earlier ask ("Was kostet das?"), not its other details ("Bin 40.")
+        earlier = [s for s in re.split(r"(?<=[.!?])\s+", session.history[-1]) if detect_intents(s)]
+        gen_question = f"{' '.join(earlier) or session.history[-1]} {text}"
+    if has_own_topic(text) and _finds_own_topic(text, retriever, switch_confidence):
+        return text, gen_question
+    return condense(text, session.topic_title), gen_question
+
+
+def _finds_own_topic(text: str, retriever: Retriever, switch_confidence: float) -> bool:
+    standalone = retriever.retrieve(text, top_k=1)
+    return standalone.confident and standalone.confidence >= switch_confidence
+
+
+def prefer_variant(text: str, session: Session, retrieval: Retrieval) -> Retrieval:
+    """A condensed follow-up that names a variant of the topic ("Und für mein Kind?") goes to the document whose
+    title has both a word of the follow-up and a word of the topic ("Ausweis für Kinder" after "Personalausweis
+    beantragen"), if the retrieval found one; the topic's own document stays first otherwise."""
+    asked = variant_terms(text)
+    topic = variant_terms(session.topic_title or "")
+    if not asked or not topic or not retrieval.passages or asked & variant_terms(retrieval.passages[0].title):
+        return retrieval
+    top = retrieval.passages[0]
+    for p in retrieval.passages[1:]:
+        title = variant_terms(p.title)
+        if p.doc_id != session.topic and title & asked and title & topic:
+            # The variant takes the top place with the top's score and confidence, the topic's document the
+            # variant's: the follow-up decided between them, so the composer must not ask "which one?" again.
+            first = replace(p, score=top.score, confidence=top.confidence)
+            second = replace(top, score=p.score, confidence=p.confidence)
+            rest = [q for q in retrieval.passages[1:] if q.doc_id != p.doc_id]
+            return replace(retrieval, passages=[first, second, *rest])
+    return retrieval

@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 import logging
-import re
 import time
 from dataclasses import dataclass, replace
 from typing import Any, Iterator, Mapping, Sequence
 
 from assistant.checks import check_grounding
-from assistant.followup import condense, has_own_topic, is_followup, refers_back, variant_terms
-from assistant.intents import detect_intents
+from assistant.followup import has_own_topic, is_followup, prefer_variant, resolve
 from assistant.messages import message
 from assistant.protocols import Generator
 from assistant.readability import readability
@@ -98,7 +96,7 @@ class Assistant:
         query, gen_question = self._resolve(checked.text, session)
         retrieval = self.retriever.retrieve(query, top_k=self.top_k)
         if query != checked.text:
-            retrieval = self._prefer_variant(checked.text, session, retrieval)
+            retrieval = prefer_variant(checked.text, session, retrieval)
         timings["retrieval_ms"] = _ms(t)
         if not retrieval.confident or not retrieval.passages:
             answer = (self._policy_answer(checked, session) if checked.outcome is not Outcome.PASS
@@ -147,48 +145,8 @@ class Assistant:
         return session
 
     def _resolve(self, text: str, session: Session) -> tuple[str, str]:
-        """(retrieval query, question for the generator), condensing follow-ups with the session's topic."""
-        if not session.topic:
-            return text, text
-        if not is_followup(text):
-            if refers_back(text):
-                # "Ich fliege schon in fünf Tagen. Und der vorläufige?": its own words decide only when they
-                # clearly find a service; otherwise it continues the topic.
-                standalone = self.retriever.retrieve(text, top_k=1)
-                if not (standalone.confident and standalone.confidence >= self.topic_switch_confidence):
-                    return condense(text, session.topic_title), text
-            return text, text
-        gen_question = text
-        if not detect_intents(text) and session.history:
-            # "Und für mein Kind?" keeps the earlier ask ("Was kostet das?"), not its other details ("Bin 40.")
-            earlier = [s for s in re.split(r"(?<=[.!?])\s+", session.history[-1]) if detect_intents(s)]
-            gen_question = f"{' '.join(earlier) or session.history[-1]} {text}"
-        if has_own_topic(text):
-            # "Und der Reisepass?" switches topic only when the question alone clearly finds its service.
-            standalone = self.retriever.retrieve(text, top_k=1)
-            if standalone.confident and standalone.confidence >= self.topic_switch_confidence:
-                return text, gen_question
-        return condense(text, session.topic_title), gen_question
-
-    def _prefer_variant(self, text: str, session: Session, retrieval: Retrieval) -> Retrieval:
-        """A condensed follow-up that names a variant of the topic ("Und für mein Kind?") goes to the document
-        whose title has both: a word of the follow-up and a word of the topic ("Ausweis für Kinder" after
-        "Personalausweis beantragen"), if the retrieval found one; the topic's own document stays otherwise."""
-        asked = variant_terms(text)
-        topic = variant_terms(session.topic_title or "")
-        if not asked or not topic or not retrieval.passages or asked & variant_terms(retrieval.passages[0].title):
-            return retrieval
-        top = retrieval.passages[0]
-        for i, p in enumerate(retrieval.passages[1:], start=1):
-            title = variant_terms(p.title)
-            if p.doc_id != session.topic and title & asked and title & topic:
-                # The variant takes the top place with the top's score and confidence, the topic's document
-                # the variant's: the follow-up decided between them, so the composer must not ask again.
-                first = replace(p, score=top.score, confidence=top.confidence)
-                second = replace(top, score=p.score, confidence=p.confidence)
-                rest = [q for q in retrieval.passages[1:] if q.doc_id != p.doc_id]
-                return replace(retrieval, passages=[first, second, *rest])
-        return retrieval
+        """(retrieval query, question for the generator): follow-ups are condensed with the session's topic."""
+        return resolve(text, session, self.retriever, self.topic_switch_confidence)
 
     def _generate(self, question: str, passages: Sequence[Passage], stream: bool):
         """Run the configured generator; any backend failure degrades to the extractive composer."""

@@ -200,21 +200,21 @@ def _passage(doc_id, title, score, confidence=0.5):
 
 
 def test_follow_up_naming_a_variant_goes_to_the_variant_document():
+    from assistant.followup import prefer_variant
     from assistant.sessions import Session
 
-    a = make()
     session = Session(id="s", topic="personalausweis-beantragen", topic_title="Personalausweis beantragen")
     found = Retrieval("q", [_passage("personalausweis-beantragen", "Personalausweis beantragen", 1.0, 0.6),
                             _passage("kita-platz", "Kita-Platz für Kinder", 0.95, 0.57),
                             _passage("ausweisdokumente-kinder", "Ausweis für Kinder", 0.9, 0.54)], True, 0.6)
-    chosen = a._prefer_variant("Und für mein Kind?", session, found)
+    chosen = prefer_variant("Und für mein Kind?", session, found)
     # the kita has a child but nothing of the topic; the children's ID document has both
     assert [p.doc_id for p in chosen.passages] == ["ausweisdokumente-kinder", "personalausweis-beantragen",
                                                    "kita-platz"]
     assert chosen.passages[0].score == 1.0 and chosen.passages[1].score == 0.9  # no "which one?" question
     # a follow-up without a variant word, or a top document that already has it, changes nothing
-    assert a._prefer_variant("Und was kostet das?", session, found) is found
-    assert a._prefer_variant("Und für mein Kind?", session, Retrieval("q", found.passages[2:], True, 0.6)).passages[
+    assert prefer_variant("Und was kostet das?", session, found) is found
+    assert prefer_variant("Und für mein Kind?", session, Retrieval("q", found.passages[2:], True, 0.6)).passages[
         0].doc_id == "ausweisdokumente-kinder"
 
 
