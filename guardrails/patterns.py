@@ -22,7 +22,7 @@ _GROUPS = (r"(auslaender|fluechtling|migrant|asylant|asylbewerber|muslim|moslem|
            r"immigrant|foreigner|refugee|muslims|jews|blacks|gays|disabled|women)")
 _PEOPLE = (r"(mann|frau|vater|mutter|kind|sohn|tochter|oma|opa|person|jemand|nachbar\w*|kollege|kollegin|"
            r"freund\w*|baby|patient\w*|(?<![a-z])er |(?<![a-z])sie )")
-_PARTIES = r"(cdu|csu|spd|afd|gruene|fdp|linke|bsw|volt|freie waehler|die partei)"
+_PARTIES = r"(cdu|csu|spd|afd|gruenen?|fdp|linken?|bsw|volt|freie waehler|die partei)"
 _POLITICIANS = (r"(oberbuergermeister|buergermeister|(?<=der |den |dem )ob(?![a-z])|kanzler|minister|ministerpraesident|stadtrat|ratsmitglied|"
                 r"politiker|landrat|bundesregierung|landesregierung|regierung|mayor|chancellor|government)")
 
@@ -113,9 +113,16 @@ RULE_PATTERNS: dict[str, re.Pattern[str]] = {
         r"anweisung\w* darin|darin enthaltene)",
         r"(ki|ai|chatbot|assistent\w*|sprachmodell|bot)(?![a-z])" + W + r"(ignorier|vergiss|missacht)",
         r"(schreib|sag|behaupte|erklaer)\w* (in deiner antwort|jedem|allen (nutzern|buergern))",
-        r"(beende|verlasse|vergiss) (die|deine) rolle", r"(du hast|in dem du|wo du) keine (vorschriften|regeln|grenzen|"
+        r"(beende|verlasse|vergiss|vergessen sie|verlassen sie)" + W + r"(die|deine|ihre) rolle", r"(du hast|in dem du|wo du) keine (vorschriften|regeln|grenzen|"
         r"einschraenkungen|filter)", r"umgeh\w*" + W + r"(schutz|sicherheit|filter|sperre|grenzen|moral|ethik)",
-        r"ich bin dein (entwickler|programmierer|admin|schoepfer|ersteller|chef)",
+        r"ich bin (dein|der|ein|eine|die) (entwickler|programmierer|admin|administrator|schoepfer|ersteller|chef|betreiber)",
+        r"(schalte|schalt|mach|stell|setz)\w*" + W + r"(filter|regeln|sicherheitsregeln|schutz|zensur|richtlinien|"
+        r"einschraenkungen)" + W + r"(aus|ab|weg)(?![a-z])",
+        r"(text|anweisungen|befehle|prompt|regeln)" + W + r"(mit dem|mit denen|womit) (du|sie) (gestartet|initialisiert|"
+        r"konfiguriert|eingerichtet|programmiert) (wurdest|wurden|worden)",
+        r"(regeln|anweisungen|vorgaben|instruktionen) (hat|haben) (dir|ihnen) (die stadt|jemand|man|der betreiber|die "
+        r"entwickler)" + W + r"(mitgegeben|gegeben|vorgegeben|aufgetragen|einprogrammiert)",
+        r"(liste|gib|zitier|nenn)\w*" + W + r"(woertlich|wort fuer wort|im wortlaut|verbatim)",
         r"(regeln|richtlinien|vorgaben|anweisungen)" + W + r"(zu )?(brechen|vergessen|ignorieren|umgehen)",
         r"unrestricted", r"hidden instructions", r"instructions you (received|were given|got)", r"new orders", r"obey",
         r"(ignorier|vergiss|vergessen sie|missacht|uebergeh|verwirf|ueberschreib|umgeh|deaktivier|hebe)" + W +
@@ -141,8 +148,11 @@ RULE_PATTERNS: dict[str, re.Pattern[str]] = {
         r"[\n.!?]\s*\[?(system|sys|admin|developer|root)\s*\]?\s*:", r"\[(system|inst|admin|sys)\]",
         r"<\|?\s*(system|im_start|im_end|endoftext)", r"#{2,}\s*(system|instruction|anweisung)",
         r"system override", r"sicherheitsprotokoll\w*" + W + r"(deaktiv|aus|abschalt|aufgehoben)",
+        r"(was (steht|stand|stehen|standen)|wie (lautet|lautete|lauten|lauteten)) (in )?(deiner|deinen|deinem|deine|der|die)"
+        r" (ersten?|urspruenglichen?|geheimen?|internen?|versteckten?)\s?(anweisung|instruktion|vorgabe|systemnachricht|"
+        r"konfiguration|nachricht|programmierung)",
         r"(zeig|nenn|gib|verrat|wiederhol|druck|schreib|gebe|teile?|kopier|sag)" + W +
-        r"(system ?prompt|systemanweisung|deine? (anweisungen|instruktionen|regeln|vorgaben|konfiguration|"
+        r"(system ?prompt|systemanweisung|deine? ((komplette|gesamte|ganze|vollstaendige|aktuelle|interne|geheime)n? )?(anweisungen|instruktionen|regeln|vorgaben|konfiguration|"
         r"richtlinien|einstellungen|programmierung)|ersten? (nachricht|anweisung)|(text|alles|was) (oben|ueber diesem|davor))",
         r"(show|print|reveal|repeat|output|tell|give|display|leak|dump)" + W + r"(system prompt|your (instructions|"
         r"rules|prompt|guidelines|configuration|initial)|initial (prompt|instructions)|text above|everything above)",
@@ -243,7 +253,8 @@ RULE_PATTERNS: dict[str, re.Pattern[str]] = {
         r"legal action", r"what do you recommend i",
         r"(soll|sollte) ich" + W + r"(widerspruch|einspruch|klage|klagen|anwalt|anfechten|unterschreiben|"
         r"kuendigen|medikament|tablette|antibiotik|impfen|operier|absetzen|vergleich|akzeptieren|hinnehmen|wehren)",
-        r"(welche|welches|was fuer)" + W + r"(medikament|tabletten|arznei|schmerzmittel|antibiotikum|dosis|dosierung)",
+        r"(welche|welches|was fuer)" + W + r"(medikament|tabletten|arznei|schmerzmittel|antibiotikum|dosis|dosierung|"
+        r"salbe|creme|tropfen|zaepfchen|pille|globuli|hustensaft|nasenspray|spritze)",
         _L + r"(nehmen|einnehmen)" + W + r"(gegen|bei) (meine |meinen |die |den )?\w*(schmerz|fieber|husten|"
         r"erkaeltung|grippe|entzuendung|allergie|infekt|migraene|durchfall|uebelkeit)",
         r"(habe|hab) ich (wohl |vielleicht )?(corona|krebs|diabetes|depression|covid|grippe|eine? (krankheit|infektion))",
@@ -278,17 +289,22 @@ RULE_PATTERNS: dict[str, re.Pattern[str]] = {
         _L + _PARTIES + r"(?![a-z])" + W + r"(besser|beste|gut|schlecht|waehlbar|waehlen|empfehl|recht|"
         r"zu waehlen|verbieten|gefaehrlich)(?![a-z])",
         r"(bist du|sind sie|ist die stadt)" + W + r"(links|rechts|konservativ|liberal|fuer die " + _PARTIES + r")(?![a-z])",
+        r"(^|[.?!,;:]\s*)(ist|war|waere|wird|wuerde) [^.?!]{0,40}(ein|eine|einen) (gute[rn]?|schlechte[rn]?|"
+        r"faehige[rn]?|kompetente[rn]?|unfaehige[rn]?|bessere[rn]?) "
+        r"(ober)?(buergermeister(in)?|politiker(in)?|kanzler(in)?|minister(in)?|landrat|landraetin)",
         r"deine (politische )?meinung" + W + r"(politik|partei|wahl|regierung|" + _POLITICIANS + ")",
         r"(wer|welcher kandidat|welche kandidatin) (soll|sollte)" + W + r"(gewinnen|buergermeister|oberbuergermeister|"
         r"kanzler)",
-        r"who should i vote", r"which (party|candidate)" + W + r"(vote|best|better|support)",
+        r"who should i vote", r"(best|better|right) (candidate|party|politician|mayor)", r"which (party|candidate)" + W + r"(vote|best|better|support)",
         r"what do you think (of|about)" + W + r"(mayor|party|government|politician|chancellor)"),
     "out_of_scope": _c(
         r"(scheint|regnet|schneit|gewittert)" + W + r"(morgen|heute|wochenende|die sonne)", r"die sonne scheint",
         r"wie viele tore|tore geschossen", r"wie lange muss" + W + r"(kochen|backen|garen)", r"debug", r"(mein|meinen) code",
         r"wer war (der|die) (erste|erfinder|beruehmteste)", r"wie hoch ist der (berg|mount|turm|eiffelturm)",
         r"wie spaet ist es in", r"was bedeutet das (englische |franzoesische )?wort", r"kalorien", r"magst du",
-        r"unterhalte dich mit mir", r"(beste|gute|neue) (serie|filme?|buch)", r"iphone|smartphone|playstation",
+        r"unterhalte dich mit mir", r"(beste|gute|neue) (serie|filme?|buch)", r"(iphone|smartphone|handy|playstation|spielkonsole|laptop)" + W + r"(kaufen|kostet|preis|empfehl|besser|"
+        r"vergleich|modell|reparier)", r"(kostet|kosten|preis|kaufen|kaufe)" + W + r"(iphone|smartphone|playstation|"
+        r"spielkonsole|laptop)",
         r"(soll|sollte) ich (mir )?(ein|einen|eine)" + W + r"kaufen", r"lustig", _L + r"(urlaub|reise|hotel|flug)\w*(tipp|ziel)",
         r"something funny", r"world cup", r"pasta",
         _L + r"wetter(?!auer)", r"regnet es", r"(wird es|gibt es) (morgen |heute |am wochenende )?(regen|schnee|gewitter)",
@@ -297,7 +313,8 @@ RULE_PATTERNS: dict[str, re.Pattern[str]] = {
         r"wer hat" + W + r"(gewonnen|das spiel|die meisterschaft)", r"(fussball|handball|eishockey)" + W +
         r"(ergebnis|tabelle|spielplan|gewonnen|verloren|transfer)", r"tabellenplatz",
         r"(pinguine|kfc|uerdingen)" + W + r"(gewonnen|verloren|gespielt|spielen|ergebnis|tabelle|aufstellung)",
-        r"(who won|score of the|football|soccer|basketball)",
+        r"who won", r"score of the", r"(football|soccer|basketball)" + W + r"(match|game|score|result|won|lost|league|"
+        r"table)",
         r"rezept (fuer|von)", r"(wie|was) (koche|backe|mache|esse) ich" + W + r"(essen|kuchen|pizza|lasagne|nudeln|suppe|"
         r"abendessen|mittag|heute)", r"(kochen|backen)" + W + r"(kuchen|pizza|lasagne|nudeln|brot|kekse|suppe)",
         _L + r"(zutaten|recipe|cook|bake)", r"(abendessen|mittagessen)" + W + r"(idee|vorschlag|was)",
@@ -306,7 +323,7 @@ RULE_PATTERNS: dict[str, re.Pattern[str]] = {
         r"(write|fix|debug)" + W + r"(code|script|function|program)",
         r"(witz|witze|joke)", r"gedicht", r"(liedtext|songtext|schreib" + W + r"(lied|song|geschichte|aufsatz|rap))",
         r"(erzaehl|erzaehle)" + W + r"(geschichte|maerchen)", r"(poem|story|song) (about|for)",
-        r"wie geht (es|s) (dir|ihnen)", r"(wie|was) (ist|sind) (dein|deine) (lieblings|hobby)", r"lieblings(farbe|essen|film)",
+        r"wie geht'?\s?(es|s) (dir|ihnen|euch)", r"(wie|was) (ist|sind) (dein|deine) (lieblings|hobby)", r"lieblings(farbe|essen|film)",
         r"langweilig", r"how are you", r"(hauptstadt|capital) (von|of)", r"(wer|wann) (hat|wurde)" + W +
         r"(erfunden|entdeckt|komponiert|gemalt)", r"relativitaetstheorie|quantenphysik|photosynthese|"
         r"schwarze(s)? loch|urknall",
