@@ -23,6 +23,10 @@ CASES = [
     # e-mail
     ("Schreiben Sie mir an m.yilmaz@web.de, danke.", [("EMAIL", "m.yilmaz@web.de")]),
     ("mail: anna-lena.schulte+stadt@posteo.de", [("EMAIL", "anna-lena.schulte+stadt@posteo.de")]),
+    # identifiers with a typo in the check digit are still the citizen's, when named or in the national format
+    ("Meine Steuer-ID ist 12 345 678 903, bitte helfen Sie mir.", [("TAX_ID", "12 345 678 903")]),
+    ("IdNr: 86095742718", [("TAX_ID", "86095742718")]),
+    ("Bitte auf DE02 1203 0000 0000 2020 52 überweisen", [("IBAN", "DE02 1203 0000 0000 2020 52")]),
     # phone
     ("Rufen Sie mich bitte an: 0171 2345678", [("PHONE", "0171 2345678")]),
     ("Tel.: +49 (0)2151 123456", [("PHONE", "+49 (0)2151 123456")]),

@@ -3,7 +3,8 @@
 Presidio's `PatternRecognizer` always reports the whole match; German identifiers are often found through a
 cue that must not be redacted itself ("Aktenzeichen: 32-1234/24"), so a pattern may name the part to report
 with a group `v`. Checksums live in `validate_result()` as in Presidio: True lifts the score to 1.0, False
-drops the match, None keeps the pattern's score (to be raised by context words).
+drops the match (unless the rule is not strict: then it keeps its score), None keeps the pattern's score (to be
+raised by context words).
 """
 
 from __future__ import annotations
@@ -17,10 +18,15 @@ from presidio_analyzer.nlp_engine import NlpArtifacts
 
 @dataclass(frozen=True)
 class Rule:
+    """One pattern. `strict`: a failed checksum drops the match. A rule whose pattern alone is distinctive
+    (a cue word before it, a fixed national format) sets strict=False, so a mistyped identifier is still
+    redacted, at the rule's score: citizens mistype their numbers, and a mistyped one is still theirs."""
+
     name: str
     regex: str
     score: float
     flags: int = re.IGNORECASE
+    strict: bool = True
 
 
 class GermanPatternRecognizer(EntityRecognizer):
@@ -51,7 +57,9 @@ class GermanPatternRecognizer(EntityRecognizer):
                     continue
                 valid = self.validate_result(text[start:end])
                 if valid is False:
-                    continue
+                    if rule.strict:
+                        continue
+                    valid = None  # a lenient rule keeps its own score for a mistyped identifier
                 score = 1.0 if valid else rule.score
                 explanation = AnalysisExplanation(recognizer=self.name, original_score=score,
                                                   pattern_name=rule.name, pattern=rule.regex,
