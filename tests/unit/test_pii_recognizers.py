@@ -27,6 +27,12 @@ CASES = [
     ("Meine Steuer-ID ist 12 345 678 903, bitte helfen Sie mir.", [("TAX_ID", "12 345 678 903")]),
     ("IdNr: 86095742718", [("TAX_ID", "86095742718")]),
     ("Bitte auf DE02 1203 0000 0000 2020 52 überweisen", [("IBAN", "DE02 1203 0000 0000 2020 52")]),
+    # spelled to dodge filters, spaced digits, a name after "heißt", contract numbers
+    ("schreibt mir an anna punkt mueller at gmx punkt de", [("EMAIL", "anna punkt mueller at gmx punkt de")]),
+    ("Mail: k.nowak(at)web(punkt)de", [("EMAIL", "k.nowak(at)web(punkt)de")]),
+    ("Telefon: 0 21 51 / 12 34 56", [("PHONE", "0 21 51 / 12 34 56")]),
+    ("Mein Mann heißt Thomas und ist 45.", [("PERSON", "Thomas")]),
+    ("Vertragsnummer 99887766", [("CASE_NUMBER", "99887766")]),
     # phone
     ("Rufen Sie mich bitte an: 0171 2345678", [("PHONE", "0171 2345678")]),
     ("Tel.: +49 (0)2151 123456", [("PHONE", "+49 (0)2151 123456")]),
@@ -115,6 +121,10 @@ LOOKALIKES = [
     "Die Gebühr von 13,00 Euro habe ich am 02.03.2026 bezahlt.",
     "Sprechzeiten Di und Do 8-12 Uhr, Zimmer 214.",
     "Ich wohne seit 2015 in Krefeld-Uerdingen.",
+    "Das heißt Ummeldung, oder?",
+    "Das Amt heißt Bürgerservice.",
+    "Telefon: 02151 86-1610",
+    "We meet at the town hall.",
 ]
 
 

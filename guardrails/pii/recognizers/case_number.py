@@ -13,7 +13,8 @@ from guardrails.pii.recognizers.base import GermanPatternRecognizer, Rule
 _CUES = (r"aktenzeichen|az\.?|gz\.?|geschäftszeichen|gesch\.-z\.|kassenzeichen|vorgangsnummer|vorgangs-nr\.?"
          r"|vorgang|antragsnummer|antrags-nr\.?|bescheidnummer|bescheid-nr\.?|fallnummer|ticketnummer"
          r"|ticket-nr\.?|kundennummer|kunden-nr\.?|referenznummer|buchungsnummer|bg-nummer|mitgliedsnummer"
-         r"|bearbeitungsnummer|ihr zeichen|unser zeichen")
+         r"|bearbeitungsnummer|ihr zeichen|unser zeichen|vertragsnummer|vertrags-nr\.?|rechnungsnummer|rechnungs-nr\.?"
+         r"|personalnummer|matrikelnummer|mandatsreferenz|zählernummer|zaehlernummer|auftragsnummer")
 _TOKEN = r"[A-Za-z0-9][A-Za-z0-9./\-]*"
 
 

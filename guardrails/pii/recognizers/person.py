@@ -44,7 +44,7 @@ SIGNATURE_CUES = (("viele", "grüße"), ("liebe", "grüße"), ("beste", "grüße
                   ("herzliche", "grüße"), ("schöne", "grüße"), ("mit", "freundlichen", "grüßen"),
                   ("mit", "besten", "grüßen"), ("mfg",), ("lg",), ("vg",), ("gruß",), ("grüße",), ("gruss",),
                   ("grüsse",), ("danke", ","), ("cheers",))
-WEAK_CUES = (("ich", "bin"), ("hier", "ist"), ("hier", "spricht"), ("hallo",), ("hi",), ("hey",), ("moin",),
+WEAK_CUES = (("heißt",), ("heisst",), ("heißen",), ("heissen",), ("hieß",), ("ich", "bin"), ("hier", "ist"), ("hier", "spricht"), ("hallo",), ("hi",), ("hey",), ("moin",),
              ("liebe",), ("lieber",), ("servus",), ("guten", "tag"), ("guten", "morgen"), ("guten", "abend"),
              ("sehr", "geehrte"), ("sehr", "geehrter"))
 # Prepositions before a name ("Termin mit Anna"): only a listed first name counts.
