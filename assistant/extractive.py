@@ -231,7 +231,7 @@ class ExtractiveComposer:
         return [Pick(us[idx].text, us[idx].is_item) for idx in chosen]
 
     def _where(self, doc: Document, intents: list[str], n: int, said: str = "") -> str:
-        """'Zuständig: <office>.' after the answer, unless the answer already says who is responsible."""
+        """'Wenden Sie sich an: <office>.' after the answer, unless the answer already says who is responsible."""
         if doc.kind != "service" or "zustaendig" in intents or "oeffnungszeiten" in intents:
             return ""
         office = _short_office(doc)

@@ -3,21 +3,23 @@ guardrails/policy.yaml). One entry per outcome family: answered, no_information,
 
 from __future__ import annotations
 
-CITY_CONTACT = ("Der Bürgerservice der Stadt Krefeld hilft Ihnen gern weiter: Telefon 02151 86-1610 "
-                "(Termine und Auskünfte) oder die Zentrale der Stadt unter 02151 86-0. "
-                "Bundesweit erreichen Sie Behörden auch unter der Nummer 115.")
+# The city's own numbers first; 115 only as the nationwide line (whether Krefeld answers it is not confirmed).
+CITY_CONTACT = ("Rufen Sie gern den Bürgerservice der Stadt Krefeld an: 02151 86-1610. "
+                "Dort bekommen Sie Termine und Auskünfte. Die Stadt erreichen Sie auch unter 02151 86-0. "
+                "In ganz Deutschland hilft bei Fragen an Ämter auch die Nummer 115.")
 
 MESSAGES: dict[str, str] = {
     # answered
     "answered.more_info": "Mehr dazu finden Sie in den Quellen unten.",
     "answered.ambiguous_intro": "Dazu passen mehrere Themen:",
     "answered.ambiguous_question": "Welches Thema meinen Sie? Fragen Sie gern noch einmal genauer nach.",
-    "answered.section_missing": "Zu dieser Frage steht in meinen Unterlagen zu „{title}“ nichts Genaues.",
-    "answered.contact": "Zuständig: {responsible}.",
+    "answered.section_missing": "Dazu steht in meinen Unterlagen zu „{title}“ nichts Genaues.",
+    # Where to go, in plain words rather than the official "Zuständig:".
+    "answered.contact": "Wenden Sie sich an: {responsible}.",
     "answered.general_only": ("Das ist eine allgemeine Auskunft. Verbindlich entscheidet die zuständige Stelle "
                               "über Ihren Fall."),
-    "answered.clarify_topic": ("Zu welchem Thema ist Ihre Frage? Nennen Sie bitte das Anliegen, zum Beispiel "
-                               "„Personalausweis“, „Ummeldung“ oder „Sperrmüll“."),
+    "answered.clarify_topic": ("Zu welchem Thema ist Ihre Frage? Schreiben Sie bitte, worum es geht, zum Beispiel "
+                               "„Personalausweis“, „Umzug“ oder „Sperrmüll“."),
     # no_information
     "no_information": "Dazu habe ich keine verlässliche Information. " + CITY_CONTACT,
     "handoff": ("Sie möchten mit einem Menschen sprechen? " + CITY_CONTACT),
@@ -32,7 +34,7 @@ MESSAGES: dict[str, str] = {
     "error_not_found": "Diese Seite oder dieser Eintrag wurde nicht gefunden.",
     "error_unauthorized": "Für diesen Bereich ist ein gültiger Zugangsschlüssel nötig.",
     "error_unavailable": "Der Assistent startet gerade oder ist kurz nicht erreichbar. Bitte versuchen Sie es gleich noch einmal.",
-    "error_internal": "Leider ist ein Fehler aufgetreten. Bitte versuchen Sie es später noch einmal. " + CITY_CONTACT,
+    "error_internal": "Leider ist ein Fehler passiert. Bitte versuchen Sie es später noch einmal. " + CITY_CONTACT,
     "error_session_not_found": ("Ihr Gespräch ist abgelaufen oder unbekannt. Bitte stellen Sie Ihre Frage noch "
                                 "einmal, dann beginnt ein neues Gespräch."),
     "error_method_not_allowed": "Diese Art der Anfrage wird hier nicht unterstützt.",

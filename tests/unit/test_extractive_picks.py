@@ -73,7 +73,7 @@ def test_an_intent_section_gives_up_to_four_sentences():
 
 def test_contact_line_is_added_only_when_the_answer_does_not_say_where_to_go():
     plain = answer("Was kostet der Personalausweis ab 24 Jahren?", "personalausweis-beantragen")
-    assert plain.splitlines()[-1].startswith("Zuständig: Stadt Krefeld, Fachbereich Bürgerservice")
+    assert plain.splitlines()[-1].startswith("Wenden Sie sich an: Stadt Krefeld, Fachbereich Bürgerservice")
     office = "Stadt Krefeld, Fachbereich Bürgerservice"
     assert _names_office("Für die Abmeldung ist die Stadt Krefeld zuständig.", office)
     assert _names_office("Gehen Sie zum Fachbereich Bürgerservice im Rathaus.", office)

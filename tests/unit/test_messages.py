@@ -1,0 +1,29 @@
+"""The fixed German texts a citizen reads: plain, and naming the city's numbers before the nationwide 115."""
+
+import pytest
+
+from assistant.messages import MESSAGES, message
+from assistant.readability import readability
+
+HANDOFF_TEXTS = ["no_information", "handoff", "error_internal"]
+
+
+@pytest.mark.parametrize("key", HANDOFF_TEXTS)
+def test_hand_off_texts_name_the_city_numbers_before_115(key):
+    text = MESSAGES[key]
+    assert "02151 86-1610" in text and "02151 86-0" in text and "115" in text
+    assert text.index("02151 86-1610") < text.index("02151 86-0") < text.index("115")
+
+
+@pytest.mark.parametrize("key", [*HANDOFF_TEXTS, "answered.clarify_topic", "answered.ambiguous_question"])
+def test_fixed_texts_read_plainly(key):
+    # Wiener Sachtextformel: 4 is very easy, 8 the target for the city's answers, 15 is a legal text.
+    assert readability(MESSAGES[key])["wiener_sachtextformel"] <= 6
+
+
+def test_no_information_keeps_its_promise_words():
+    assert message("no_information").startswith("Dazu habe ich keine verlässliche Information.")
+
+
+def test_contact_line_says_where_to_turn():
+    assert message("answered.contact", responsible="Standesamt Krefeld") == "Wenden Sie sich an: Standesamt Krefeld."
