@@ -51,6 +51,12 @@ class Bm25Index:
         keep = scores[top] > 0
         return top[keep].astype(np.int64), scores[top][keep].astype(np.float32)
 
+    def postings(self) -> dict[str, np.ndarray]:
+        """{term: indices of the chunks containing it} (read from the score matrix, no copy of the corpus)."""
+        index, vocab = self._model.scores, self._model.vocab_dict
+        indices, indptr = index["indices"], index["indptr"]
+        return {t: indices[indptr[tid]:indptr[tid + 1]] for t, tid in vocab.items() if t in self.vocabulary}
+
     def _weighted_scores(self, weights: Mapping[str, float]) -> np.ndarray:
         # bm25s stores each term's precomputed per-chunk scores as one column of a sparse matrix; summing the
         # columns ourselves (what its get_scores does) lets each term carry a weight.

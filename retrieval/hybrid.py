@@ -16,6 +16,7 @@ from retrieval.confidence import Signals, confidence
 from retrieval.faiss_index import FaissIndex
 from retrieval.fusion import best_per_doc, rrf, weighted
 from retrieval.indexing import is_profile
+from retrieval.term_weights import TopicWeights
 from retrieval.typos import TypoCorrector
 
 MAX_QUERY_CHARS = 2000
@@ -61,6 +62,12 @@ class HybridRetriever:
         for i, c in enumerate(self.chunks):
             self._by_doc.setdefault(c.doc_id, []).append(i)
         self.typos = TypoCorrector(bm25.vocabulary) if bm25 is not None else None
+        self.topic_weights = TopicWeights({})
+        if bm25 is not None and self.chunks:
+            doc_index = {d: i for i, d in enumerate(self._by_doc)}
+            self.topic_weights = TopicWeights.from_postings(
+                bm25.postings(), [doc_index[d] for d in self._doc_ids],
+                np.array([is_profile(c) for c in self.chunks], dtype=bool))
 
     def with_methods(self, lexical: bool = True, dense: bool = True, **changes: Any) -> "HybridRetriever":
         """A view sharing the indexes with only some methods (for BM25-only / dense-only evaluation)."""
@@ -106,6 +113,17 @@ class HybridRetriever:
         body = best_per_doc(self._doc_ids, idx[body_sel], scores[body_sel])
         return Ranking(docs, body)
 
+    def query_terms(self, text: str) -> tuple[dict[str, float], dict[str, float]]:
+        """(analysed {term: weight}, the weights BM25 searches with: typos corrected, aspect words damped)."""
+        terms = self.analyzer.weigh_query(text)
+        fixed = self.typos.correct_weighted(terms) if terms and self.typos is not None else terms
+        return terms, self.topic_weights.apply(fixed)
+
+    def _coverage(self, terms: dict[str, float], fixed: dict[str, float]) -> float:
+        if self.bm25 is None or not terms:
+            return 0.0
+        return sum(t in self.bm25.vocabulary for t in fixed) / max(1, len(terms))
+
     def retrieve(self, query: str, top_k: int = 5, filters: dict[str, Any] | None = None) -> Retrieval:
         if top_k <= 0:
             raise InputError(f"top_k must be > 0, got {top_k}")
@@ -114,12 +132,9 @@ class HybridRetriever:
         if not text or not self.chunks or (allowed is not None and len(allowed) == 0):
             return Retrieval(query=query, passages=[], confident=False, confidence=0.0)
         empty = Ranking({}, {})
-        lex, coverage = empty, 0.0
-        terms = self.analyzer.weigh_query(text)
-        fixed = terms
-        if terms and self.typos is not None:
-            fixed = self.typos.correct_weighted(terms)
-            coverage = sum(t in self.bm25.vocabulary for t in fixed) / max(1, len(terms))
+        lex = empty
+        terms, fixed = self.query_terms(text)
+        coverage = self._coverage(terms, fixed)
         if self.lexical and terms:
             mask = None
             if allowed is not None:
@@ -176,9 +191,8 @@ class HybridRetriever:
     def explain(self, query: str) -> Signals:
         """The confidence signals for a query (used by the evaluation to report calibration)."""
         text = (query or "").strip()[:MAX_QUERY_CHARS]
-        terms = self.analyzer.weigh_query(text)
-        fixed = self.typos.correct_weighted(terms) if self.typos else terms
-        coverage = sum(t in self.bm25.vocabulary for t in fixed) / max(1, len(terms)) if self.bm25 else 0.0
+        terms, fixed = self.query_terms(text)
+        coverage = self._coverage(terms, fixed)
         lex = self._rank(*self.bm25.search(fixed, self.candidates)) if self.lexical and terms else Ranking({}, {})
         den = (self._rank(*self.dense.search(self._embed_query(text), self.candidates))
                if self.use_dense and text else Ranking({}, {}))
