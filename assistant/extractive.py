@@ -14,7 +14,8 @@ from typing import Iterator, Mapping, Sequence
 
 from assistant.intents import ANSWER_CUES, SECTION_OF, detect_intents, fold, is_yes_no
 from assistant.messages import message
-from assistant.textunits import Unit, age_fit, phrases, question_age, question_terms, segments, stream_tokens, terms
+from assistant.textunits import (Unit, age_fit, phrase_pattern, phrases, question_age, question_terms, segments,
+                                 stream_tokens, terms)
 from corpus.chunking import split_sections
 from corpus.schema import Document
 from corpus.types import Draft, Passage
@@ -53,7 +54,7 @@ class Ask:
         # 'reisepass' and its prefix 'reisep*' are one shared word; a prefix alone ('gebuehr*') counts once.
         prefixes = {t for t in shared if t.endswith("*") and not any(w.startswith(t[:-1]) for w in words)}
         folded = fold(text)
-        return len(words) + len(prefixes) + sum(1 for ph in self.phrases if ph in folded)
+        return len(words) + len(prefixes) + sum(1 for ph in self.phrases if phrase_pattern(ph).search(folded))
 
     def score(self, text: str) -> int:
         """match, +1 when the sentence looks like an answer to an asked intent, +-2 for an age range that fits or not."""
@@ -164,6 +165,15 @@ class ExtractiveComposer:
             wanted = [best] if best == "Überblick" else ["Überblick", best]
         picks: list[Pick] = []
         topical = ask.without(terms(doc.title))  # every sentence of the document shares its title's words
+        if intents and not any(SECTION_OF[i] for i in intents):
+            # An intent without a section of its own ("Welches Dokument erhalte ich?"): its answer sentence leads,
+            # wherever it stands; the overview only when the document has no such sentence.
+            lead = _dedupe(self._answer_elsewhere(sections, topical, [], set()))
+            taken = {p.text for p in lead}
+            lead += self._specific(sections, topical, taken, limit=2)
+            if lead:
+                return _dedupe(lead)
+            wanted = ["Überblick"]
         for name in wanted:
             listy = conditions or any(i in LIST_INTENTS and SECTION_OF[i] == name for i in intents)
             picks.extend(self._select(sections.get(name, []), topical, limit_items, limit_sentences, keep_all_items=listy,
@@ -186,10 +196,19 @@ class ExtractiveComposer:
             cue = ANSWER_CUES.get(intent)
             if cue is None or any(cue.search(fold(t)) for t in picked):
                 continue
-            found = [(ask.match(_shown(u)), -s_idx, -u_idx, u) for s_idx, us in enumerate(sections.values())
+            found = [(ask.match(_shown(u)), -s_idx, -u_idx, us) for s_idx, us in enumerate(sections.values())
                      for u_idx, u in enumerate(us) if cue.search(fold(u.text)) and _shown(u) not in taken]
-            if found:
-                out.append(Pick(_shown(max(found, key=lambda f: f[:3])[3]), False))
+            if not found:
+                continue
+            _, _, neg_idx, us = max(found, key=lambda f: f[:3])
+            best = us[-neg_idx]
+            out.append(Pick(_shown(best), False))
+            # The answer often goes on in the next sentence ("Sie kommen ohne Termin vorbei. Zeiten: 8:30 bis 12 Uhr."):
+            # take that one too when it also looks like the answer.
+            after = us[-neg_idx + 1] if -neg_idx + 1 < len(us) else None
+            if (after is not None and not best.is_item and not after.is_item and cue.search(fold(after.text))
+                    and after.text not in taken):
+                out.append(Pick(after.text, False))
         return out
 
     def _specific(self, sections: dict[str, list[Unit]], ask: Ask, taken: set[str], limit: int) -> list[Pick]:
@@ -224,6 +243,10 @@ class ExtractiveComposer:
             if lead and all(s[0] <= 0 for s in top):
                 top = scored[:limit_sentences]  # an overview reads best from its start
             chosen = [s[2] for s in top if s[0] > -1 or lead]
+            # A sentence that goes on from a chosen one ("... online abmelden. Dafür brauchen Sie die Codes.") belongs
+            # to it: alone, the chosen sentence tells half of the answer.
+            chosen += [i + 1 for i in chosen if i + 1 < len(us) and not us[i].is_item and not us[i + 1].is_item
+                       and _CONTINUES.match(us[i + 1].text)]
             # A list item shown without what it answers is a fragment: bring its intro along.
             by_text = {u.text: idx for idx, u in enumerate(us)}
             chosen += [by_text[us[i].lead] for i in chosen if us[i].is_item and us[i].lead in by_text]
@@ -238,6 +261,11 @@ class ExtractiveComposer:
         if not office or _names_office(said, office):
             return ""
         return _cite(message("answered.contact", responsible=office), n)
+
+
+#: Words that open a sentence continuing the one before it: it refers back ("Dafür", "Dazu", "Dabei") or narrows it.
+_CONTINUES = re.compile(r"(?:Dafür|Dazu|Dabei|Damit|Davon|Darin|Darauf|Dort|Daher|Deshalb|Allerdings|Aber|Außer|"
+                        r"Ausgenommen)\b")
 
 
 def _cite(text: str, n: int) -> str:

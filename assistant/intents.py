@@ -42,6 +42,13 @@ INTENTS: tuple[Intent, ...] = (
         r"\bantrag stellen", r"\bhow (do|can) i\b", r"\bhow (is|does) (it|this) (go|work)", r"\bwas machen\b",
         r"\b(termin|platz) (buchen|vereinbaren|machen)", r"\bbuche?n?\b",
         r"\bwie komme ich an\b")),
+    # What one gets at the end ("Welches Dokument erhalte ich?", "Bekomme ich eine Bestätigung?"): no section of
+    # its own; the answer is the sentence that says "Sie bekommen ..." wherever it stands (see ANSWER_CUES).
+    Intent("ergebnis", (), _p(
+        r"\b(welche[snr]?|was fuer (ein|eine|einen)) (dokument|papier|bescheinigung|bestaetigung|nachweis|urkunde|"
+        r"bescheid|unterlage)\w* (erhalte|bekomme|kriege|krieg)", r"\bwas (erhalte|bekomme|kriege|krieg) ich\b(?! (an|fuer)\b)",
+        r"\b(erhalte|bekomme|kriege|krieg) ich (eine?n?|irgendeine?n?) (bestaetigung|bescheinigung|nachweis|quittung|"
+        r"urkunde|bescheid|papier|dokument)", r"\bwhat do i get\b", r"\bdo i get (a|an|any) (paper|document|confirmation)")),
     Intent("unterlagen", ("Unterlagen",), _p(
         r"unterlagen", r"dokumente?n?\b", r"mitbringen", r"mitnehmen", r"nachweis", r"\bwas (brauche|benoetige)",
         r"\bwelche papiere", r"\bpapiere\b", r"formular", r"bescheinigung.*(brauche|mitbringen)",
@@ -78,8 +85,8 @@ INTENTS: tuple[Intent, ...] = (
         r"\bwohin", r"\bbei wem", r"\bwhere", r"\bwen\b.*\b(anrufen|ruf)", r"\bruf ich", r"\bloswerden", r"\bhinbringen", r"\babgeben")),
 )
 
-#: A section name for a named intent, e.g. SECTION_OF["kosten"] == "Kosten".
-SECTION_OF = {i.name: i.sections[0] for i in INTENTS}
+#: A section name for a named intent, e.g. SECTION_OF["kosten"] == "Kosten"; "" for an intent without a section.
+SECTION_OF = {i.name: (i.sections[0] if i.sections else "") for i in INTENTS}
 
 #: What a sentence that answers an intent looks like (over the folded sentence), wherever in the document it stands:
 #: opening hours are clock times, a duration is weeks or "sofort", a fee is an amount in Euro.
@@ -93,6 +100,8 @@ ANSWER_CUES: dict[str, re.Pattern[str]] = {
                   r"august|september|oktober|november|dezember)", r"\brueckwirkend"),
     "oeffnungszeiten": _p(r"\b\d{1,2}[:.]\d{2}\b", r"\b\d{1,2} bis \d{1,2} uhr", r"geoeffnet", r"oeffnungszeit",
                           r"sprechzeit", r"ohne termin"),
+    "ergebnis": _p(r"\b(sie|ihnen) (bekommen|erhalten)\b", r"\b(bekommen|erhalten) sie\b", r"\bwird ihnen\b.*\b(ausgestellt|"
+                   r"zugeschickt|ausgehaendigt)", r"\bstellt (ihnen )?\w* ?(eine?n? )?\w*(bescheinigung|bestaetigung|urkunde)\w* aus"),
     "online": _p(r"\bonline", r"https?://", r"\bportal", r"\bbundid\b"),
     "zustaendig": _p(r"zustaendig", r"\btelefon\b", r"\b\d{5} krefeld", r"\be-mail\b"),
 }

@@ -51,6 +51,8 @@ def terms(text: str) -> set[str]:
         if w in _STOP or len(w) < 2:
             continue
         lemma = _lemma(word)
+        if lemma in _STOP:  # 'hab' is 'haben'
+            continue
         out.add(lemma)
         if len(lemma) > 6:
             out.add(lemma[:6] + "*")
@@ -181,7 +183,15 @@ def phrases(question: str) -> set[str]:
             if a in _PHRASE_HEADS and b not in _STOP and len(b) >= 4}
 
 
-_PHRASE_HEADS = frozenset("ohne nicht kein keine keinen nur vor nach ab bis seit".split())
+_PHRASE_HEADS = frozenset("ohne nicht kein keine keinen nur vor nach ab bis seit ein eine einen zwei drei vier".split())
+
+
+@lru_cache(maxsize=4096)
+def phrase_pattern(phrase: str) -> re.Pattern[str]:
+    """A word pair as it may stand inflected in a folded sentence: 'ein hund' meets 'fuer einen hund', 'zwei hunde'
+    meets 'bei zwei hunden'."""
+    head, noun = phrase.split(" ", 1)
+    return re.compile(rf"\b{re.escape(head)}\w{{0,2}} {re.escape(noun[:-1])}\w{{0,3}}\b")
 _NUMBER_WORDS = {w: n for n, w in enumerate(
     "null eins zwei drei vier fuenf sechs sieben acht neun zehn elf zwoelf dreizehn vierzehn fuenfzehn sechzehn "
     "siebzehn achtzehn neunzehn zwanzig".split())}
