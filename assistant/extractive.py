@@ -222,10 +222,22 @@ class ExtractiveComposer:
                     continue
                 overlap = ask.match(text)
                 if overlap >= 1:
-                    scored.append((ask.score(text), -s_idx, -u_idx, text))
-        scored.sort(reverse=True)
+                    scored.append((ask.score(text), -s_idx, -u_idx, text, u))
+        scored.sort(key=lambda s: s[:4], reverse=True)
         best = scored[0][0] if scored else 0
-        return [Pick(text, False) for score, *_, text in scored[:limit] if score >= max(1, best - 1)]
+        chosen = [s[4] for s in scored[:limit] if s[0] >= max(1, best - 1)]
+        # Two items of one list: their intro once, then the items ("Der KOD hilft bei:" - A - B), not twice.
+        leads = [u.lead for u in chosen if u.is_item and u.lead]
+        shared = {lead for lead in leads if leads.count(lead) > 1}
+        out: list[Pick] = []
+        for u in chosen:
+            if u.is_item and u.lead in shared:
+                if Pick(u.lead, False) not in out:
+                    out.append(Pick(u.lead, False))
+                out.append(Pick(u.text, True))
+            else:
+                out.append(Pick(_shown(u), False))
+        return out
 
     def _select(self, us: list[Unit], ask: Ask, limit_items: int, limit_sentences: int, *,
                 keep_all_items: bool, lead: bool) -> list[Pick]:
@@ -273,8 +285,8 @@ def _cite(text: str, n: int) -> str:
     if not text:
         return text
     m = re.search(r"[.!?:;,]$", text)
-    if m and m.group(0) in ".!?":
-        return f"{text[:-1]} [{n}]{text[-1]}"
+    if m and m.group(0) in ".!?:":
+        return f"{text[:-1]} [{n}]{text[-1]}"  # an intro keeps its colon: "Bringen Sie mit [1]:"
     if m:
         return f"{text[:-1]} [{n}]."
     return f"{text} [{n}]."

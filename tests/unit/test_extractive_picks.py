@@ -44,7 +44,9 @@ def test_named_age_picks_the_amount_of_its_age_band():
 
 def test_a_list_item_is_shown_with_its_intro():
     text = answer("Bekommen Parteien meine Adresse für Wahlwerbung?", "auskunftssperre")
-    assert "weitergibt an: Parteien vor Wahlen (für Wahlwerbung) [1]." in text
+    # two items of the same list: the intro once, then the items (not the intro repeated before each)
+    assert "weitergibt an [1]:\n- Parteien vor Wahlen (für Wahlwerbung) [1].\n- Adressbuchverlage [1]." in text
+    assert text.count("weitergibt an") == 1
 
 
 def test_word_pair_with_function_word_finds_the_sentence():
@@ -78,3 +80,8 @@ def test_contact_line_is_added_only_when_the_answer_does_not_say_where_to_go():
     assert _names_office("Für die Abmeldung ist die Stadt Krefeld zuständig.", office)
     assert _names_office("Gehen Sie zum Fachbereich Bürgerservice im Rathaus.", office)
     assert not _names_office("Die Abmeldung ist kostenlos.", office)
+
+
+def test_items_of_one_list_picked_for_the_question_share_one_intro():
+    text = answer("Mein Nachbar lässt seinen Hund den ganzen Tag bellen", "ordnungsamt-kontakt")
+    assert text.count("hilft zum Beispiel bei diesen Problemen") <= 1
