@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import lru_cache
+from typing import Container
 
 import simplemma
 import Stemmer
@@ -118,6 +119,18 @@ def word_terms(word: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(t for t in out if len(t) > 1 or t.isdigit()))
 
 
+@lru_cache(maxsize=200_000)
+def english_only(word: str) -> bool:
+    """An English word that is no German one ('since', 'myself'; not 'bus', 'team', 'online')."""
+    return simplemma.is_known(word, lang="en") and not simplemma.is_known(word, lang="de")
+
+
+@lru_cache(maxsize=200_000)
+def dictionary_word(word: str) -> bool:
+    """A correctly spelt German or English word (simplemma's dictionaries), which typo correction leaves alone."""
+    return simplemma.is_known(word, lang="de") or simplemma.is_known(word, lang="en")
+
+
 class GermanAnalyzer:
     """Turns German text into BM25 terms; the same analysis runs on documents and queries.
 
@@ -139,12 +152,19 @@ class GermanAnalyzer:
         """Distinct query terms (see `weigh_query`), without their weights."""
         return list(self.weigh_query(text))
 
-    def weigh_query(self, text: str) -> dict[str, float]:
+    def spelled_terms(self, text: str) -> set[str]:
+        """Whole-word terms of the query's correctly spelt dictionary words (typo correction leaves them alone)."""
+        return {word_terms(w)[0] for clause in clauses(text) for w in clause
+                if w not in STOPWORDS and w.strip("-") and "-" not in w and dictionary_word(w) and word_terms(w)}
+
+    def weigh_query(self, text: str, vocabulary: Container[str] | None = None) -> dict[str, float]:
         """{term: weight} of a question, plus the official words for colloquial and common English ones.
 
         Separable verbs are joined and deictic time is dropped, light words weigh less (see `retrieval.query`).
         English function words are dropped and English content words from the glossary are replaced by their
-        German equivalents, so they neither match by accident nor get "typo-corrected" into German words.
+        German equivalents, so they neither match by accident nor get "typo-corrected" into German words. With the
+        index `vocabulary`, other English words the index does not know ("myself", "days", "meaning") are dropped
+        too: they would only count as unknown words of the query and be corrected into German ones.
         """
         weights: dict[str, float] = {}
 
@@ -165,8 +185,12 @@ class GermanAnalyzer:
                     continue
                 if w in ENGLISH_STOPWORDS:
                     continue
-                add(word_terms(w), weight)
-                for official in self.colloquial.get(fold(w)) or self.colloquial.get(fold(lemma(w)), ()):
+                terms = word_terms(w)
+                officials = self.colloquial.get(fold(w)) or self.colloquial.get(fold(lemma(w)), ())
+                foreign = (vocabulary is not None and english_only(w) and not any(t in vocabulary for t in terms))
+                if not foreign:
+                    add(terms, weight)
+                for official in officials:
                     for o in words(official):  # a glossary entry may be a phrase ("agentur für arbeit")
                         add(word_terms(o), weight)
         return weights

@@ -24,18 +24,20 @@ PARTICLES = frozenset("ab an auf aus bei ein fest fort her hin los mit nach um v
 
 # A determiner that turns the next time unit into a date of the story: "nächsten Monat", "letzte Woche".
 TIME_DETERMINERS = frozenset("""
-nächste nächsten nächster nächstes letzte letzten letzter letztes vorige vorigen voriger vergangene vergangenen
-vergangener kommende kommenden kommender übernächste übernächsten vorletzte vorletzten diese diesen dieser dieses
+nächste nächsten nächster nächstes nächstem letzte letzten letzter letztes letztem vorige vorigen voriger vorigem
+vergangene vergangenen vergangener vergangenem kommende kommenden kommender kommendem übernächste übernächsten
+übernächstem vorletzte vorletzten vorletztem diese diesen dieser dieses diesem
 next last this coming past
 """.split())
 TIME_UNITS = frozenset("""
 tag tage tagen woche wochen wochenende monat monate monaten jahr jahre jahren jahres quartal stunde stunden minute
 minuten day days week weeks weekend month months year years hour hours
 """.split())
-# Deictic time adverbs: when something happens to the citizen, never what it is.
+# Deictic time adverbs: when something happens to the citizen, never what it is ("seit" dates the story too:
+# "seit letztem Monat abgelaufen", "since two days").
 TIME_ADVERBS = frozenset("""
 gestern vorgestern morgen übermorgen demnächst bald neulich kürzlich vorhin gerade grade eben mittlerweile inzwischen
-yesterday today tomorrow soon recently
+seit seitdem yesterday today tomorrow soon recently since already
 """.split())
 
 # Words of spoken questions that official texts hardly use: on a small corpus they get a high IDF and match by

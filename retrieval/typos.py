@@ -8,7 +8,7 @@ spelt rare word must not be "corrected" into a frequent one.
 from __future__ import annotations
 
 from collections import defaultdict
-from typing import Iterable
+from typing import Container, Iterable
 
 MIN_TYPO_LEN = 5
 MIN_SPLIT_PART = 4
@@ -63,21 +63,25 @@ class TypoCorrector:
                     best = [lf, right]
         return best
 
-    def correct(self, terms: Iterable[str]) -> list[str]:
-        """Terms with unknown ones replaced by corrections (or kept when nothing fits), deduplicated."""
+    def correct(self, terms: Iterable[str], spelled: Container[str] = ()) -> list[str]:
+        """Terms with unknown ones replaced by corrections (or kept when nothing fits), deduplicated.
+
+        Terms in `spelled` come from correctly spelt words the index happens not to contain ("Mount", "Kurs"):
+        they are only split into known parts, never edited into a different word ("mount" -> "monat").
+        """
         out: list[str] = []
         for t in terms:
             if t in self.df:
                 out.append(t)
                 continue
-            fixed = self.candidates(t) or self.split(t)
+            fixed = (self.candidates(t) if t not in spelled else []) or self.split(t)
             out.extend(fixed or [t])
         return list(dict.fromkeys(out))
 
-    def correct_weighted(self, weights: dict[str, float]) -> dict[str, float]:
+    def correct_weighted(self, weights: dict[str, float], spelled: Container[str] = ()) -> dict[str, float]:
         """`correct` for {term: weight}: a correction carries the weight of the term it replaces."""
         out: dict[str, float] = {}
         for t, w in weights.items():
-            for fixed in self.correct([t]):
+            for fixed in self.correct([t], spelled):
                 out[fixed] = max(w, out.get(fixed, 0.0))
         return out

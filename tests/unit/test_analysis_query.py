@@ -95,3 +95,19 @@ def test_bm25_weights_scale_term_contributions():
     half = dict(zip(*index.search({"krefeld": 0.5}, 3)))
     assert all(np.isclose(half[i], only_krefeld[i] / 2) for i in only_krefeld)
     assert len(index.search({"krefeld": 0.0}, 3)[0]) == 0
+
+
+def test_dative_time_and_since_date_the_story():
+    weights = A.weigh_query("Mein Personalausweis ist seit letztem Monat abgelaufen")
+    assert t("Personalausweis") in weights
+    assert not {t("seit"), t("letztem"), t("Monat")} & set(weights)
+
+
+def test_english_words_the_index_does_not_know_are_dropped_with_a_vocabulary():
+    vocabulary = {t("Personalausweis"), t("Krefeld"), "ausland", "tag"}
+    query = "I am new in Krefeld since two days. Can I make Personalausweis already now? Spain"
+    weights = A.weigh_query(query, vocabulary)
+    assert t("Personalausweis") in weights and "ausland" in weights  # glossary: country -> Ausland
+    assert not {"myself", "two", "already", "spain", "sinc"} & set(weights)
+    # Without a vocabulary nothing is dropped for being English ("two" stays as a term).
+    assert t("two") in A.weigh_query("two Personalausweis")
