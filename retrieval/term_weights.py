@@ -62,3 +62,43 @@ class TopicWeights:
     def apply(self, weights: Mapping[str, float]) -> dict[str, float]:
         """The query's {term: weight} with aspect words damped (unknown terms unchanged)."""
         return {t: w * self.factors.get(t, 1.0) for t, w in weights.items()}
+
+
+class ProfileMatch:
+    """How much of a query the profile (title, keywords, summary) of one document covers.
+
+    A confidence signal: a right answer usually names what its document is about ("Beglaubigung",
+    "Halteverbot"), while an off-topic question matches by accident one body sentence ("Wetter" in the tree
+    felling page) or nothing. The share weighs each query term by its BM25 IDF; a term the index does not know
+    counts as rare as the rarest known one, so unknown words lower the share as well.
+    """
+
+    def __init__(self, profile_terms: dict[str, frozenset[str]], df: Mapping[str, int], size: int) -> None:
+        self.profile_terms = profile_terms
+        self.df = df
+        self.size = size
+
+    @classmethod
+    def from_postings(cls, term_chunks: Mapping[str, np.ndarray], chunk_doc_ids: Sequence[str],
+                      is_profile: np.ndarray, df: Mapping[str, int]) -> "ProfileMatch":
+        terms: dict[str, set[str]] = {}
+        for term, chunks in term_chunks.items():
+            for c in chunks[is_profile[chunks]]:
+                terms.setdefault(chunk_doc_ids[int(c)], set()).add(term)
+        return cls({d: frozenset(t) for d, t in terms.items()}, df, len(chunk_doc_ids))
+
+    def idf(self, term: str) -> float:
+        df = max(1, self.df.get(term, 0))
+        return float(np.log(1.0 + (self.size - df + 0.5) / (df + 0.5)))
+
+    def share(self, doc_id: str | None, weights: Mapping[str, float]) -> float:
+        """IDF-weighted share of the query's {term: weight} found in the document's profile, 0..1."""
+        if doc_id is None:
+            return 0.0
+        named = self.profile_terms.get(doc_id, frozenset())
+        total = matched = 0.0
+        for t, w in weights.items():
+            mass = w * self.idf(t)
+            total += mass
+            matched += mass if t in named else 0.0
+        return matched / total if total > 0 else 0.0
