@@ -2,9 +2,8 @@
 
 Signals: query coverage (share of query terms the index knows after typo correction: nonsense and foreign
 questions score low), whether BM25 and dense agree on the top document, the dense cosine of the best chunk, the
-BM25 margin of the top document over the second, the fused margin, and how much of the query the top document's
-profile (title, keywords, summary) names (`retrieval.term_weights.ProfileMatch`). A logistic function maps them to 0..1; the
-coefficients were fitted once on the development sets plus off-topic queries (see `buergerassistent eval
+BM25 margin of the top document over the second, and the fused margin. A logistic function maps them to 0..1; the
+coefficients were fitted once on the development set plus off-topic queries (see `buergerassistent eval
 retrieval`, which reports the separation) and are kept here as constants, not refitted at run time.
 """
 
@@ -22,21 +21,15 @@ class Signals:
     bm25_margin: float = 0.0    # 1 - second / first BM25 document score, 0..1
     bm25_top: float = 0.0       # best BM25 document score
     fused_margin: float = 0.0   # 1 - second / first fused score, 0..1
-    profile_share: float = 0.0  # IDF-weighted share of the query the top document's profile names, 0..1
 
     def as_dict(self) -> dict[str, float]:
         return {k: round(v, 4) for k, v in self.__dict__.items()}
 
 
-# (intercept, weights per signal): a class-balanced logistic regression of top-1 correctness (as in
-# `buergerassistent eval retrieval --fit-confidence`) on both dev sets (retrieval_dev 285, answers_dev 177) plus
-# the off-topic probes, its intercept then moved so that 98% of the right top-1 answers clear the 0.15 gate.
-# Cross-checked by fitting on one dev set and scoring the other: answers_dev (held out) kept 95% of right answers
-# and passed 64% of wrong ones (old coefficients: 96% / 93%); retrieval_dev (held out) 99% / 59% (old 95% / 68%).
-# profile_share carries most of the gain: a single body word ("Wetter") no longer looks like a sure hit.
+# (intercept, weights per signal); fitted with `evals/retrieval_eval.py --fit-confidence`.
 COEFFICIENTS: dict[str, float] = {
-    "intercept": -3.103, "coverage": -0.105, "agree": 1.417, "dense_top": -0.937, "bm25_margin": 1.168,
-    "bm25_top": 0.055, "fused_margin": 2.139, "profile_share": 4.46,
+    "intercept": -4.0, "coverage": 1.05, "agree": 1.08, "dense_top": 0.81, "bm25_margin": 3.89,
+    "bm25_top": 0.093, "fused_margin": 2.59,
 }
 
 

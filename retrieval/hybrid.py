@@ -16,7 +16,7 @@ from retrieval.confidence import Signals, confidence
 from retrieval.faiss_index import FaissIndex
 from retrieval.fusion import best_per_doc, rrf, weighted
 from retrieval.indexing import is_profile
-from retrieval.term_weights import ProfileMatch, TopicWeights
+from retrieval.term_weights import TopicWeights
 from retrieval.typos import TypoCorrector
 
 MAX_QUERY_CHARS = 2000
@@ -62,13 +62,12 @@ class HybridRetriever:
         for i, c in enumerate(self.chunks):
             self._by_doc.setdefault(c.doc_id, []).append(i)
         self.typos = TypoCorrector(bm25.vocabulary) if bm25 is not None else None
-        self.topic_weights, self.profiles = TopicWeights({}), ProfileMatch({}, {}, 0)
+        self.topic_weights = TopicWeights({})
         if bm25 is not None and self.chunks:
-            postings = bm25.postings()
             doc_index = {d: i for i, d in enumerate(self._by_doc)}
-            profile = np.array([is_profile(c) for c in self.chunks], dtype=bool)
-            self.topic_weights = TopicWeights.from_postings(postings, [doc_index[d] for d in self._doc_ids], profile)
-            self.profiles = ProfileMatch.from_postings(postings, self._doc_ids, profile, bm25.vocabulary)
+            self.topic_weights = TopicWeights.from_postings(
+                bm25.postings(), [doc_index[d] for d in self._doc_ids],
+                np.array([is_profile(c) for c in self.chunks], dtype=bool))
 
     def with_methods(self, lexical: bool = True, dense: bool = True, **changes: Any) -> "HybridRetriever":
         """A view sharing the indexes with only some methods (for BM25-only / dense-only evaluation)."""
@@ -116,11 +115,8 @@ class HybridRetriever:
 
     def query_terms(self, text: str) -> tuple[dict[str, float], dict[str, float]]:
         """(analysed {term: weight}, the weights BM25 searches with: typos corrected, aspect words damped)."""
-        if self.typos is None:
-            terms = self.analyzer.weigh_query(text)
-            return terms, self.topic_weights.apply(terms)
-        terms = self.analyzer.weigh_query(text, self.bm25.vocabulary)
-        fixed = self.typos.correct_weighted(terms, self.analyzer.spelled_terms(text)) if terms else terms
+        terms = self.analyzer.weigh_query(text)
+        fixed = self.typos.correct_weighted(terms) if terms and self.typos is not None else terms
         return terms, self.topic_weights.apply(fixed)
 
     def _coverage(self, terms: dict[str, float], fixed: dict[str, float]) -> float:
@@ -152,7 +148,7 @@ class HybridRetriever:
         fused = self._fuse(lex, den)
         if not fused:
             return Retrieval(query=query, passages=[], confident=False, confidence=0.0)
-        conf = confidence(self._signals(lex, den, fused, coverage, self.profiles.share(next(iter(fused)), fixed)))
+        conf = confidence(self._signals(lex, den, fused, coverage))
         top_score = next(iter(fused.values()))
         passages = [self._passage(doc, score, lex, den, conf * score / top_score if top_score > 0 else 0.0)
                     for doc, score in list(fused.items())[:top_k]]
@@ -174,8 +170,7 @@ class HybridRetriever:
         return weighted(scores, {"bm25": 1.0 - self.dense_weight, "dense": self.dense_weight})
 
     @staticmethod
-    def _signals(lex: Ranking, den: Ranking, fused: dict[str, float], coverage: float, profile_share: float
-                 ) -> Signals:
+    def _signals(lex: Ranking, den: Ranking, fused: dict[str, float], coverage: float) -> Signals:
         def margin(values: list[float]) -> float:
             if not values or values[0] <= 0:
                 return 0.0
@@ -191,7 +186,6 @@ class HybridRetriever:
             bm25_margin=margin(lex_scores),
             bm25_top=min(lex_scores[0], 30.0) if lex_scores else 0.0,
             fused_margin=margin(list(fused.values())),
-            profile_share=profile_share,
         )
 
     def explain(self, query: str) -> Signals:
@@ -202,8 +196,7 @@ class HybridRetriever:
         lex = self._rank(*self.bm25.search(fixed, self.candidates)) if self.lexical and terms else Ranking({}, {})
         den = (self._rank(*self.dense.search(self._embed_query(text), self.candidates))
                if self.use_dense and text else Ranking({}, {}))
-        fused = self._fuse(lex, den)
-        return self._signals(lex, den, fused, coverage, self.profiles.share(next(iter(fused), None), fixed))
+        return self._signals(lex, den, self._fuse(lex, den), coverage)
 
     def _passage(self, doc_id: str, score: float, lex: Ranking, den: Ranking, conf: float) -> Passage:
         # Snippet: the best body chunk (dense first: it judges meaning), else the profile chunk (the summary).

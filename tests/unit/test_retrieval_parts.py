@@ -85,13 +85,3 @@ def test_bad_model_locations_name_the_setting(tmp_path):
         resolve_model_dir("package:no_such_package_xyz")
     with pytest.raises(ConfigurationError, match="embedder_model"):
         resolve_model_dir(str(tmp_path))
-
-
-def test_typo_correction_leaves_spelt_words_alone_but_still_splits_them():
-    from retrieval.typos import TypoCorrector
-
-    tc = TypoCorrector({"monat": 50, "sperrmull": 10, "abhol": 5})
-    assert tc.correct(["mount"]) == ["monat"]
-    assert tc.correct(["mount"], spelled={"mount"}) == ["mount"]
-    assert tc.correct(["sperrmullabhol"], spelled={"sperrmullabhol"}) == ["sperrmull", "abhol"]
-    assert tc.correct_weighted({"mount": 0.5}, spelled={"mount"}) == {"mount": 0.5}

@@ -70,28 +70,3 @@ def test_aspect_words_no_longer_pick_the_document(retriever):
     # Without the damping the two rare aspect words outvote the one service word.
     plain = retriever.with_methods(lexical=True, dense=False, topic_weights=TopicWeights({}))
     assert plain.retrieve(query, top_k=3).passages[0].doc_id != "beglaubigung"
-
-
-def test_profile_share_weighs_terms_by_idf_and_counts_unknown_ones():
-    from retrieval.term_weights import ProfileMatch
-
-    chunk_doc_ids = ["a", "a", "b", "b"]
-    profile = np.array([True, False, True, False])
-    postings = {"beglaub": np.array([0, 1]), "dau": np.array([1, 3]), "wett": np.array([3])}
-    df = {t: len(c) for t, c in postings.items()}
-    match = ProfileMatch.from_postings(postings, chunk_doc_ids, profile, df)
-    assert match.profile_terms == {"a": frozenset({"beglaub"})}
-    assert match.share("a", {"beglaub": 1.0}) == 1.0
-    assert match.share("b", {"wett": 1.0}) == 0.0  # a body word only: not what the page is about
-    half = match.share("a", {"beglaub": 1.0, "dau": 1.0})
-    assert 0.0 < half < 1.0
-    assert match.share("a", {"beglaub": 1.0, "dau": 1.0, "unbekannt": 1.0}) < half
-    assert match.share(None, {"beglaub": 1.0}) == 0.0 and match.share("a", {}) == 0.0
-
-
-def test_a_single_body_word_is_not_a_confident_hit(retriever):
-    # "Wetter" style: the only query word occurs in one body sentence of one page.
-    signals = retriever.explain("Sofort")
-    assert signals.profile_share == 0.0
-    assert retriever.explain("Beglaubigung").profile_share == 1.0
-    assert retriever.retrieve("Beglaubigung").confidence > retriever.retrieve("Sofort").confidence
