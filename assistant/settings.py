@@ -41,9 +41,11 @@ class RetrievalSettings(BaseModel):
     rrf_k: int = 60
     dense_weight: float = 0.2
     hnsw_threshold: int = 50_000
-    # Gate: below this the assistant says it has no reliable information. 0.15 keeps 96-97% of right top-1
-    # answers on both dev sets; off-topic questions that pass it are caught by the policy (out_of_scope).
-    min_confidence: float = 0.15
+    # Gate: below this the assistant says it has no reliable information. On both dev sets (462 questions) 0.12
+    # lets 98.6% of right top-1 answers through and 83% of wrong ones (0.15: 95.8% / 72%); refusing right
+    # answers cost more fact coverage on the held-out answers than the wrong ones did (0.725 at 0.15, 0.738 at
+    # 0.12). Off-topic questions that pass it are caught by the policy (out_of_scope).
+    min_confidence: float = 0.12
 
 
 class LLMSettings(BaseModel):
