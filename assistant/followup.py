@@ -94,28 +94,49 @@ def condense(question: str, topic_title: str | None) -> str:
 def resolve(text: str, session: Session, retriever: Retriever, switch_confidence: float) -> tuple[str, str]:
     """(retrieval query, question for the generator) for `text` in `session`.
 
-    A question that names its own topic switches to it only when it alone finds its service with at least
-    `switch_confidence` ("Und der Reisepass?"); otherwise the session's topic is put in front of it.
+    In a conversation the citizen usually goes on about the same matter, so the topic is kept unless the question
+    clearly brings a new one: it says so ("Andere Frage: ..."), or it alone finds its service with at least
+    `switch_confidence` ("Und der Reisepass?", "Wo melde ich Sperrmüll an?"), or it finds one with some
+    confidence while its topic words do not occur in the topic's document. Everything else ("Wie lange dauert
+    die Herstellung?", "Zahlungsfrist?", "How much is the tax per year?") is asked about the topic: its title is
+    put in front of the question.
     """
     if not session.topic:
         return text, text
-    if not is_followup(text):
-        if refers_back(text) and not _finds_own_topic(text, retriever, switch_confidence):
-            return condense(text, session.topic_title), text
+    if new_topic_marker(text):
         return text, text
     gen_question = text
-    if not detect_intents(text) and session.history:
+    if is_followup(text) and not detect_intents(text) and session.history:
         # "Und für mein Kind?" keeps the earlier ask ("Was kostet das?"), not its other details ("Bin 40.")
         earlier = [s for s in re.split(r"(?<=[.!?])\s+", session.history[-1]) if detect_intents(s)]
         gen_question = f"{' '.join(earlier) or session.history[-1]} {text}"
-    if has_own_topic(text) and _finds_own_topic(text, retriever, switch_confidence):
+    if not has_own_topic(text):
+        return condense(text, session.topic_title), gen_question
+    standalone = retriever.retrieve(text, top_k=1)
+    if standalone.confident and standalone.confidence >= switch_confidence:
+        return text, gen_question
+    if standalone.confident and not is_followup(text) and not refers_back(text) \
+            and not _fits_topic(text, session.topic, retriever):
         return text, gen_question
     return condense(text, session.topic_title), gen_question
 
 
-def _finds_own_topic(text: str, retriever: Retriever, switch_confidence: float) -> bool:
-    standalone = retriever.retrieve(text, top_k=1)
-    return standalone.confident and standalone.confidence >= switch_confidence
+_NEW_TOPIC = re.compile(r"^\W*(andere|neue|weitere|noch eine (ganz )?andere|ganz andere) (frage|sache)\b|"
+                        r"^\W*(anderes|neues) thema\b|^\W*(themawechsel|etwas anderes|was anderes|ganz was anderes)\b|"
+                        r"^\W*(other|another|different|new) (question|topic)\b")
+
+
+def new_topic_marker(question: str) -> bool:
+    """The citizen says a new matter begins ("Andere Frage: ...", "Neues Thema", "Other question: ...")."""
+    return bool(_NEW_TOPIC.search(fold(question.strip())))
+
+
+def _fits_topic(text: str, topic: str, retriever: Retriever) -> bool:
+    """Whether most of the question's topic words occur in the topic's document (True when the retriever cannot
+    tell: staying with the topic is the safer reading of an unclear question in a conversation)."""
+    overlap = getattr(retriever, "topic_overlap", None)
+    share = overlap(text, topic) if overlap is not None else None
+    return share is None or share >= 0.5
 
 
 def prefer_variant(text: str, session: Session, retrieval: Retrieval) -> Retrieval:

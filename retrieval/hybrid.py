@@ -15,7 +15,7 @@ from retrieval.bm25 import Bm25Index
 from retrieval.confidence import Signals, confidence
 from retrieval.faiss_index import FaissIndex
 from retrieval.fusion import best_per_doc, rrf, weighted
-from retrieval.indexing import is_profile
+from retrieval.indexing import is_profile, lexical_text
 from retrieval.term_weights import TopicWeights
 from retrieval.typos import TypoCorrector
 
@@ -61,6 +61,7 @@ class HybridRetriever:
         self._by_doc: dict[str, list[int]] = {}
         for i, c in enumerate(self.chunks):
             self._by_doc.setdefault(c.doc_id, []).append(i)
+        self._doc_terms: dict[str, frozenset[str]] = {}
         self.typos = TypoCorrector(bm25.vocabulary) if bm25 is not None else None
         self.topic_weights = TopicWeights({})
         if bm25 is not None and self.chunks:
@@ -118,6 +119,31 @@ class HybridRetriever:
         terms = self.analyzer.weigh_query(text)
         fixed = self.typos.correct_weighted(terms) if terms and self.typos is not None else terms
         return terms, self.topic_weights.apply(fixed)
+
+    def topic_overlap(self, text: str, doc_id: str) -> float | None:
+        """Share of the question's topic words that occur in document `doc_id` (None: no topic words, or unknown).
+
+        Topic words are index terms that name what documents are about, i.e. not the aspect words that
+        `TopicWeights` damps ("dauert", "Frist", "Antrag") and not numbers. Used to tell whether a question in a
+        conversation is still about the conversation's document.
+        """
+        if self.bm25 is None or doc_id not in self._by_doc:
+            return None
+        _, fixed = self.query_terms((text or "")[:MAX_QUERY_CHARS])
+        topical = {t for t in fixed if t in self.bm25.vocabulary and t not in self.topic_weights.factors
+                   and not t.isdigit()}
+        if not topical:
+            return None
+        return len(topical & self._document_terms(doc_id)) / len(topical)
+
+    def _document_terms(self, doc_id: str) -> frozenset[str]:
+        cached = self._doc_terms.get(doc_id)
+        if cached is None:
+            doc = self.documents.get(doc_id)
+            cached = frozenset(t for i in self._by_doc[doc_id]
+                               for t in self.analyzer.analyze(lexical_text(self.chunks[i], doc)))
+            self._doc_terms[doc_id] = cached
+        return cached
 
     def _coverage(self, terms: dict[str, float], fixed: dict[str, float]) -> float:
         if self.bm25 is None or not terms:

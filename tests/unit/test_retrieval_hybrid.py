@@ -104,3 +104,11 @@ def test_langchain_adapter_returns_documents(hybrid):
     docs = lc.invoke("Sperrmüll anmelden")
     assert docs and docs[0].metadata["id"] == "sperrmuell"
     assert docs[0].page_content and {"title", "section", "score", "confidence", "url"} <= set(docs[0].metadata)
+
+
+def test_topic_overlap_counts_the_questions_topic_words_found_in_a_document(hybrid):
+    # "Sofa" is in the Sperrmüll document, not in the dog tax document; aspect words and numbers do not count
+    assert hybrid.topic_overlap("mein Sofa muss weg", "sperrmuell") == 1.0
+    assert hybrid.topic_overlap("mein Sofa muss weg", "hundesteuer") == 0.0
+    assert hybrid.topic_overlap("Wie lange dauert das? 2025", "hundesteuer") is None
+    assert hybrid.topic_overlap("mein Sofa", "no-such-document") is None
