@@ -57,7 +57,10 @@ class TopicWeights:
     def from_postings(cls, term_chunks: Mapping[str, np.ndarray], chunk_doc: Sequence[int], is_profile: np.ndarray,
                       full_at: float = FULL_AT, floor: float = FLOOR) -> "TopicWeights":
         conc = concentrations(term_chunks, chunk_doc, is_profile)
-        return cls({t: f for t, c in conc.items() if (f := factor(c, full_at, floor)) < 1.0})
+        # A number in a question is an age, a year, an amount ("Personalausweis mit 19", "seit 2012"): it may pick
+        # the section, never the document, even where a profile happens to name it ("19. Januar 2013").
+        return cls({t: f for t, c in conc.items()
+                    if (f := floor if t.isdigit() else factor(c, full_at, floor)) < 1.0})
 
     def apply(self, weights: Mapping[str, float]) -> dict[str, float]:
         """The query's {term: weight} with aspect words damped (unknown terms unchanged)."""

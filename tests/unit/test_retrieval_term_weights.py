@@ -28,6 +28,15 @@ def test_concentration_separates_topic_words_from_aspect_words():
     assert FLOOR < damped["dau"] < 1.0
 
 
+def test_numbers_never_pick_the_document_even_where_a_profile_names_them():
+    chunk_doc = [0, 0, 1, 1]
+    profile = np.array([True, False, True, False])
+    postings = {"19": np.array([0, 1]), "fuhrerschein": np.array([0, 1])}  # "Stichtag 19. Januar 2013" in a profile
+    weights = TopicWeights.from_postings(postings, chunk_doc, profile)
+    damped = weights.apply({"19": 1.0, "fuhrerschein": 1.0})
+    assert damped == {"19": FLOOR, "fuhrerschein": 1.0}
+
+
 def test_factor_is_one_from_full_at_and_floor_at_zero():
     assert factor(0.0) == pytest.approx(FLOOR)
     assert factor(0.4) == 1.0 and factor(0.9) == 1.0
