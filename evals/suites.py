@@ -117,12 +117,12 @@ def chat_pii(ctx: Context, rows: list[dict[str, Any]]) -> dict[str, Any]:
             c["tp"] += hit
             c["fp"] += got_types.count(t) - hit
             c["fn"] += gold_types.count(t) - hit
-        visible = _normalise(" ".join([response.get("answer", "")] + [
-            json.dumps(s, ensure_ascii=False) for s in response.get("sources", [])]))
+        shown = " ".join([response.get("answer", "")] + [
+            json.dumps(s, ensure_ascii=False) for s in response.get("sources", [])])
         public = _public_text(ctx, response)
         for e in row["entities"]:
             value = row["text"][e["start"]:e["end"]]
-            if len(_normalise(value)) >= 4 and _normalise(value) in visible and not _is_public_word(value, public):
+            if len(_normalise(value)) >= 4 and _shows(value, shown) and not _is_public_word(value, public):
                 leaks.append({"type": e["type"], "leaked": value, "text": row["text"]})
     def total(types: set[str] | None = None) -> dict[str, float]:
         chosen = [c for t, c in per_type.items() if types is None or t in types]
@@ -163,6 +163,14 @@ def _is_public_word(value: str, public: str) -> bool:
     """A value that is an ordinary word of the cited public documents ("Herr Lange" vs "wie lange es dauert") is
     no leak when it shows up in the answer; an identifier or a name the documents do not contain is."""
     return bool(public) and re.search(rf"(?<!\w){re.escape(value)}(?!\w)", public, re.IGNORECASE) is not None
+
+
+def _shows(value: str, shown: str) -> bool:
+    """Whether `value` appears in the shown text: a name as a whole word ("Lange" is not in "verlangen"), an
+    identifier also when spaced or punctuated differently."""
+    if re.fullmatch(r"[^\W\d_]+([ '-][^\W\d_]+)*", value):
+        return re.search(rf"(?<!\w){re.escape(value)}(?!\w)", shown, re.IGNORECASE) is not None
+    return _normalise(value) in _normalise(shown)
 
 
 def _normalise(text: str) -> str:
