@@ -68,20 +68,27 @@ def variant_terms(question: str) -> set[str]:
     "Und für mein Kind?" after the Personalausweis means the document about ID cards for children."""
     from retrieval.analysis import GermanAnalyzer
 
-    return set(GermanAnalyzer(colloquial={}).analyze(question)) - _TITLE_VERB_TERMS
+    found = set(_VARIANT_ANALYZER.analyze(question)) - _TITLE_VERB_TERMS
+    if found & _CHILD_TERMS:  # "meine Tochter", "unser Baby": the variant documents say "Kinder"
+        found |= _CHILD_TERMS
+    return found
 
 
 # Verbs of service titles ("Personalausweis beantragen", "Reisepass beantragen"): sharing one relates nothing.
 _TITLE_VERBS = "beantragen anmelden abmelden ummelden melden anzeigen ändern bestellen verlängern zulassen"
 
 
-def _title_verb_terms() -> set[str]:
+def _analyzer():
     from retrieval.analysis import GermanAnalyzer
 
-    return set(GermanAnalyzer(colloquial={}).analyze(_TITLE_VERBS))
+    return GermanAnalyzer(colloquial={})
 
 
-_TITLE_VERB_TERMS = _title_verb_terms()
+_VARIANT_ANALYZER = _analyzer()
+_TITLE_VERB_TERMS = set(_VARIANT_ANALYZER.analyze(_TITLE_VERBS))
+# Words for a child in a follow-up, all standing for the "Kind" of a variant title ("Ausweis für Kinder").
+_CHILD_TERMS = set(_VARIANT_ANALYZER.analyze("Kind Kinder Sohn Tochter Baby Säugling Kleinkind Kleine Kleiner "
+                                             "Enkel Enkelin Jugendliche"))
 
 
 def condense(question: str, topic_title: str | None) -> str:

@@ -84,3 +84,17 @@ def test_ordinary_openings_are_no_new_topic_marker(text):
 def test_without_a_topic_every_question_is_its_own():
     r = ScriptedRetriever()
     assert resolve("Zahlungsfrist?", Session(id="n"), r, 0.5) == ("Zahlungsfrist?", "Zahlungsfrist?")
+
+
+def test_a_follow_up_about_a_son_or_daughter_finds_the_childrens_variant():
+    from assistant.followup import prefer_variant
+
+    session = Session(id="s", topic="reisepass-beantragen", topic_title="Reisepass beantragen")
+    found = Retrieval("q", [
+        Passage(doc_id="reisepass-beantragen", title="Reisepass beantragen", section="", snippet="", score=1.0),
+        Passage(doc_id="ausweisdokumente-kinder", title="Ausweis für Kinder (Kinderreisepass abgeschafft)",
+                section="", snippet="", score=0.8),
+    ], True, 0.6)
+    for text in ("Und für meine Tochter, 8?", "Und für unseren Sohn?", "Und fürs Baby?"):
+        assert prefer_variant(text, session, found).passages[0].doc_id == "ausweisdokumente-kinder", text
+    assert prefer_variant("Und was kostet das?", session, found) is found
