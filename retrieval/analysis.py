@@ -24,7 +24,7 @@ from retrieval.stopwords import STOPWORDS
 from retrieval.synonyms import COLLOQUIAL, ENGLISH, ENGLISH_STOPWORDS
 
 # Bump when the analysis changes: the index manifest records it and a mismatch triggers a rebuild.
-ANALYSIS_VERSION = "de-8"
+ANALYSIS_VERSION = "de-9"
 
 _WORD = re.compile(r"[0-9a-zäöüß]+(?:-[0-9a-zäöüß]+)*")
 _FOLD = str.maketrans({"ä": "a", "ö": "o", "ü": "u", "ß": "ss"})

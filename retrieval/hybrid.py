@@ -16,7 +16,7 @@ from retrieval.confidence import Signals, confidence
 from retrieval.faiss_index import FaissIndex
 from retrieval.fusion import best_per_doc, rrf, weighted
 from retrieval.indexing import is_profile, lexical_text
-from retrieval.term_weights import TopicWeights
+from retrieval.term_weights import QUANTITY_WORDS, TopicWeights
 from retrieval.typos import TypoCorrector
 
 MAX_QUERY_CHARS = 2000
@@ -68,7 +68,8 @@ class HybridRetriever:
             doc_index = {d: i for i, d in enumerate(self._by_doc)}
             self.topic_weights = TopicWeights.from_postings(
                 bm25.postings(), [doc_index[d] for d in self._doc_ids],
-                np.array([is_profile(c) for c in self.chunks], dtype=bool))
+                np.array([is_profile(c) for c in self.chunks], dtype=bool),
+                quantity_terms=set(self.analyzer.analyze(QUANTITY_WORDS)))
 
     def with_methods(self, lexical: bool = True, dense: bool = True, **changes: Any) -> "HybridRetriever":
         """A view sharing the indexes with only some methods (for BM25-only / dense-only evaluation)."""

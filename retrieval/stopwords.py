@@ -19,4 +19,5 @@ seiner sich sie sind so soll sollen sollte sondern sowas um und uns unser unsere
 vor war waren was weil welche welchem welchen welcher welches wenn wer werde werden wie wieder will wir wird wo
 wollen würde zu zum zur über danke moin hi hey servus guten tag grüß gott leute na eh ne nen nem ner so'n
 mfg lg liebe lieber sehr geehrte geehrter damen herren frage fragen
+fürs aufs ans übers ums durchs vors wen wem wessen
 """.split())

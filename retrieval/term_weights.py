@@ -15,7 +15,7 @@ inside the document; it no longer picks the document.
 
 from __future__ import annotations
 
-from typing import Mapping, Sequence
+from typing import Collection, Mapping, Sequence
 
 import numpy as np
 
@@ -23,6 +23,10 @@ FULL_AT = 0.4   # concentration from which a term counts fully
 FLOOR = 0.3     # weight factor of a term that no profile ever names
 PRIOR = 0.5     # smoothing: a term seen in few chunks is assumed half topical
 PRIOR_CHUNKS = 2.0
+# Number words and months: analysed by the retriever's analyzer into `quantity_terms`, weighted like digits.
+QUANTITY_WORDS = """eins zwei drei vier fünf sechs sieben acht neun zehn elf zwölf zwanzig dreißig vierzig fünfzig
+sechzig siebzig achtzig neunzig hundert tausend januar februar märz april mai juni juli august september oktober
+november dezember"""
 
 
 def concentrations(term_chunks: Mapping[str, np.ndarray], chunk_doc: Sequence[int], is_profile: np.ndarray
@@ -55,12 +59,14 @@ class TopicWeights:
 
     @classmethod
     def from_postings(cls, term_chunks: Mapping[str, np.ndarray], chunk_doc: Sequence[int], is_profile: np.ndarray,
-                      full_at: float = FULL_AT, floor: float = FLOOR) -> "TopicWeights":
+                      full_at: float = FULL_AT, floor: float = FLOOR, quantity_terms: Collection[str] = ()
+                      ) -> "TopicWeights":
         conc = concentrations(term_chunks, chunk_doc, is_profile)
-        # A number in a question is an age, a year, an amount ("Personalausweis mit 19", "seit 2012"): it may pick
-        # the section, never the document, even where a profile happens to name it ("19. Januar 2013").
+        # A number in a question is an age, a year, a date, an amount ("Personalausweis mit 19", "seit 2012", "wird
+        # im Juli sechs"): it may pick the section, never the document, even where a profile happens to name it
+        # ("19. Januar 2013").
         return cls({t: f for t, c in conc.items()
-                    if (f := floor if t.isdigit() else factor(c, full_at, floor)) < 1.0})
+                    if (f := floor if t.isdigit() or t in quantity_terms else factor(c, full_at, floor)) < 1.0})
 
     def apply(self, weights: Mapping[str, float]) -> dict[str, float]:
         """The query's {term: weight} with aspect words damped (unknown terms unchanged)."""

@@ -79,3 +79,11 @@ def test_aspect_words_no_longer_pick_the_document(retriever):
     # Without the damping the two rare aspect words outvote the one service word.
     plain = retriever.with_methods(lexical=True, dense=False, topic_weights=TopicWeights({}))
     assert plain.retrieve(query, top_k=3).passages[0].doc_id != "beglaubigung"
+
+
+def test_number_words_and_months_weigh_like_digits():
+    chunk_doc = [0, 0]
+    profile = np.array([True, False])
+    postings = {"sech": np.array([0]), "juli": np.array([0]), "schul": np.array([0])}
+    weights = TopicWeights.from_postings(postings, chunk_doc, profile, quantity_terms={"sech", "juli"})
+    assert weights.apply({"sech": 1.0, "juli": 1.0, "schul": 1.0}) == {"sech": FLOOR, "juli": FLOOR, "schul": 1.0}
