@@ -19,7 +19,7 @@ import yaml
 
 from corpus.errors import ConfigurationError
 from guardrails.normalize import decode_payloads, fold, rot13, variants
-from guardrails.patterns import RULE_PATTERNS, matches
+from guardrails.patterns import RULE_PATTERNS, matches, prefilter
 from guardrails.policy import PRIORITY, Policy
 
 DEFAULT_EXEMPLARS_PATH = Path(__file__).with_name("exemplars.yaml")
@@ -65,6 +65,8 @@ class PolicyClassifier:
         self._vectorizer = TfidfVectorizer(analyzer="char_wb", ngram_range=self.ngram_range, sublinear_tf=True,
                                            min_df=1)
         self._matrix = self._vectorizer.fit_transform(texts)
+        for pattern in RULE_PATTERNS.values():
+            prefilter(pattern)  # parse the rules now rather than on the first message
         return self
 
     @property

@@ -16,7 +16,7 @@ from typing import Sequence
 
 from corpus.types import Draft, Passage, Verdict
 from guardrails.normalize import fold
-from guardrails.patterns import RULE_PATTERNS
+from guardrails.patterns import RULE_PATTERNS, found
 from guardrails.protocols import Redactor
 
 # Numbers an answer may always contain: city switchboard and Bürgerservice, emergency, 115, Telefonseelsorge.
@@ -53,7 +53,7 @@ class PolicyOutputGuard:
         self.redactor = redactor
         self.ngram = ngram
         self.allowed_numbers = tuple(allowed_numbers)
-        self._prompt_grams = _grams(system_prompt, ngram)
+        self._prompt_grams = _grams(fold(system_prompt), ngram)
 
     def check(self, draft: Draft, passages: Sequence[Passage]) -> Verdict:
         reasons = []
@@ -61,17 +61,17 @@ class PolicyOutputGuard:
         pii = self._pii(draft.text, public)
         if pii:
             reasons.append(f"personal data in answer: {', '.join(sorted(set(pii)))}")
-        leaked = self._prompt_grams & _grams(draft.text, self.ngram)
+        folded = fold(draft.text)
+        leaked = self._prompt_grams & _grams(folded, self.ngram)
         if leaked:  # rare: only then is it worth reading the passages for the same phrases
-            leaked -= _grams(public, self.ngram)
+            leaked -= _grams(fold(public), self.ngram)
         if leaked:
             reasons.append(f"system prompt text in answer ({len(leaked)} shared {self.ngram}-grams)")
-        folded = fold(draft.text)
-        if _BINDING.search(folded):
+        if found(_BINDING, folded):
             reasons.append("binding individual decision in answer")
-        if _PARTISAN.search(folded):
+        if found(_PARTISAN, folded):
             reasons.append("party-political recommendation in answer")
-        if RULE_PATTERNS["discrimination"].search(folded):
+        if found(RULE_PATTERNS["discrimination"], folded):
             reasons.append("discriminatory statement in answer")
         return Verdict(ok=not reasons, reasons=reasons)
 
@@ -110,6 +110,6 @@ def _sentences(text: str) -> list[str]:
     return out
 
 
-def _grams(text: str, n: int) -> set[tuple[str, ...]]:
-    words = _WORD.findall(fold(text))
+def _grams(folded: str, n: int) -> set[tuple[str, ...]]:
+    words = _WORD.findall(folded)
     return {tuple(words[i:i + n]) for i in range(len(words) - n + 1)}
