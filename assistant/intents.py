@@ -52,11 +52,11 @@ INTENTS: tuple[Intent, ...] = (
     Intent("unterlagen", ("Unterlagen",), _p(
         r"unterlagen", r"dokumente?n?\b", r"mitbringen", r"mitnehmen", r"nachweis", r"\bwas (brauche|benoetige)",
         r"\bwelche papiere", r"\bpapiere\b", r"formular", r"bescheinigung.*(brauche|mitbringen)",
-        r"\bwhat do i need", r"\bbrauch\b", r"\bdocuments?\b", r"\bpapers?\b", r"\bwhich .* need", r"\breicht\b.*\b(kopie|vertrag|ausweis|nachweis)", r"\bmitbringen",
+        r"\bwhat (do )?i need", r"\b(need|have|must) (to )?bring\b", r"\bbrauch\b", r"\bdocuments?\b", r"\bpapers?\b", r"\bwhich .* need", r"\breicht\b.*\b(kopie|vertrag|ausweis|nachweis)", r"\bmitbringen",
         r"\bvorlegen", r"\bvorzeigen", r"\beinreichen")),
     Intent("kosten", ("Kosten",), _p(
         r"kost", r"gebuehr", r"preis", r"\bteuer", r"\bbezahl", r"\bzahlen\b", r"\beuro\b", r"\bgratis",
-        r"\bumsonst", r"\bgeld\b", r"aufschlag", r"zuschlag", r"\bporto\b", r"briefmarke", r"\bwie ?viel\b", r"hebesatz", r"beitrag",
+        r"\bumsonst", r"\bgeld\b", r"aufschlag", r"zuschlag", r"\bporto\b", r"briefmarke", r"\bwie ?viel\b(?!e? ?(zeit|tage?|wochen|monate)\b)", r"hebesatz", r"beitrag",
         r"\bpay\b", r"\bprice", r"\bsteuer(satz|hoehe|betrag)", r"\bwie ?viel\b.*\b(zahl|kost|steuer)",
         r"\bzahl(e|st|t)\b", r"\bhoehe\b", r"\bbetrag\b", r"\bbetraege", r"\bsatz\b", r"\bsaetze",
         r"\bhow much", r"\bfee", r"\bcost")),
@@ -66,7 +66,8 @@ INTENTS: tuple[Intent, ...] = (
         r"abgelaufen", r"\bwie lange? gilt", r"\bim voraus", r"\bab wann\b", r"\bwie schnell muss", r"rueckwirkend", r"\bwann (ist|sind|beginnt|startet|endet)\b",
         r"\bwie lange\b(?!.*(dauer|warte))", r"\buntil when", r"\bwhen (must|should|do) i", r"\bwhen i (must|should|have)",
         r"\bdeadline", r"\bzeitpunkt", r"\b(heute|jetzt|morgen) noch\b", r"\bnoch (irgendwie|moeglich)",
-        r"\bwie (frueh|spaet)\b", r"\bwann (kann|darf|sollte|soll) (ich|man)\b")),
+        r"\bwie (frueh|spaet)\b", r"\bwann (kann|darf|sollte|soll) (ich|man)\b",
+        r"\bwie ?viele? (zeit|tage|wochen|monate) (habe?|bleib|hat|haben)", r"\bhow (many|much) (days|weeks|time)\b.*\b(have|to)\b")),
     Intent("bearbeitungszeit", ("Bearbeitungszeit",), _p(
         r"\bwie lange? dauert", r"\bdauert es", r"\bsofort\b", r"\bgleich mitnehmen", r"\bnoch rechtzeitig", r"\bschaff", r"bearbeitungs", r"\bwann (bekomme|kriege|ist .* fertig|kommt)",
         r"wartezeit", r"\bdauer\b", r"\bhow long", r"\bwarte", r"\bgleich mit\b", r"\bdirekt mit",
