@@ -8,10 +8,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
 from typing import Mapping
 
-from assistant.textunits import terms
+from assistant.textunits import term_set
 
 _CITATION = re.compile(r"\[(\d+)\]")
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
@@ -53,12 +52,6 @@ def _sentences_with_line(text: str) -> list[tuple[str, str]]:
     return out
 
 
-@lru_cache(maxsize=1024)
-def _source_terms(text: str) -> frozenset[str]:
-    """Terms of a source text; sources repeat across answers (the same documents), so they are cached."""
-    return frozenset(terms(text))
-
-
 def check_grounding(text: str, support: Mapping[int, str], *, min_support: float = 0.6,
                     is_fallback_text: bool = False) -> GroundingReport:
     """Check `text` against `support` ({citation number: source text}).
@@ -68,7 +61,7 @@ def check_grounding(text: str, support: Mapping[int, str], *, min_support: float
     """
     report = GroundingReport(ok=True)
     cited_all: set[int] = set()
-    support_terms = {n: _source_terms(t) for n, t in support.items()}
+    support_terms = {n: term_set(t) for n, t in support.items()}  # cached: sources repeat across answers
     for line, sent in _sentences_with_line(text):
         # A citation at the end of a line or list item covers every sentence of it.
         nums = [int(x) for x in _CITATION.findall(sent)] or [int(x) for x in _CITATION.findall(line)]
@@ -76,7 +69,7 @@ def check_grounding(text: str, support: Mapping[int, str], *, min_support: float
         bad = [n for n in nums if n not in support]
         report.invalid_citations.extend(b for b in bad if b not in report.invalid_citations)
         plain = _CITATION.sub("", sent).strip()
-        sent_terms = terms(plain)
+        sent_terms = term_set(plain)
         if plain.endswith(":") or len(sent_terms) < 2:
             continue
         good = [n for n in nums if n in support]

@@ -10,12 +10,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Iterator, Mapping, Sequence
 
 from assistant.intents import ANSWER_CUES, SECTION_OF, detect_intents, fold, is_yes_no
 from assistant.messages import message
 from assistant.textunits import (Unit, age_fit, phrase_pattern, phrases, question_age, question_terms, segments,
-                                 stream_tokens, terms)
+                                 stream_tokens, term_set)
 from corpus.chunking import split_sections
 from corpus.schema import Document
 from corpus.types import Draft, Passage
@@ -44,12 +45,12 @@ class Ask:
         return cls(frozenset(question_terms(question)), frozenset(phrases(question)), question_age(question),
                    tuple(intents), is_yes_no(question))
 
-    def without(self, drop: set[str]) -> "Ask":
+    def without(self, drop: frozenset[str]) -> "Ask":
         return Ask(self.terms - drop, self.phrases, self.age, self.intents, self.yes_no)
 
     def match(self, text: str) -> int:
         """Shared words, plus each shared word pair ('ohne Termin') once more."""
-        shared = self.terms & terms(text)
+        shared = self.terms & term_set(text)
         words = {t for t in shared if not t.endswith("*")}
         # 'reisepass' and its prefix 'reisep*' are one shared word; a prefix alone ('gebuehr*') counts once.
         prefixes = {t for t in shared if t.endswith("*") and not any(w.startswith(t[:-1]) for w in words)}
@@ -152,7 +153,7 @@ class ExtractiveComposer:
         return "\n".join(lines), answered
 
     def _picks(self, doc: Document, passage: Passage, ask: Ask, limit_items: int, limit_sentences: int) -> list[Pick]:
-        sections = {name: segments(text) for name, text in split_sections(doc.body)}
+        sections = dict(_sections(doc.body))
         intents = list(ask.intents)
         wanted = [SECTION_OF[i] for i in intents if SECTION_OF[i] in sections]
         wanted = list(dict.fromkeys(wanted))[:2]
@@ -164,7 +165,7 @@ class ExtractiveComposer:
             best = passage.section if passage.section in sections else "Überblick"
             wanted = [best] if best == "Überblick" else ["Überblick", best]
         picks: list[Pick] = []
-        topical = ask.without(terms(doc.title))  # every sentence of the document shares its title's words
+        topical = ask.without(term_set(doc.title))  # every sentence of the document shares its title's words
         if intents and not any(SECTION_OF[i] for i in intents):
             # An intent without a section of its own ("Welches Dokument erhalte ich?"): its answer sentence leads,
             # wherever it stands; the overview only when the document has no such sentence.
@@ -278,6 +279,12 @@ class ExtractiveComposer:
 #: Words that open a sentence continuing the one before it: it refers back ("Dafür", "Dazu", "Dabei") or narrows it.
 _CONTINUES = re.compile(r"(?:Dafür|Dazu|Dabei|Damit|Davon|Darin|Darauf|Dort|Daher|Deshalb|Allerdings|Aber|Außer|"
                         r"Ausgenommen)\b")
+
+
+@lru_cache(maxsize=512)
+def _sections(body: str) -> tuple[tuple[str, tuple[Unit, ...]], ...]:
+    """(section name, units) of a document body; split once per document, not for every question."""
+    return tuple((name, tuple(segments(text))) for name, text in split_sections(body))
 
 
 def _cite(text: str, n: int) -> str:

@@ -8,10 +8,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 
+@lru_cache(maxsize=32_768)
 def fold(text: str) -> str:
-    """Lower-case and fold umlaut spellings, so 'Gebuehr', 'gebühr' and 'Gebühr' match the same rule."""
+    """Lower-case and fold umlaut spellings, so 'Gebuehr', 'gebühr' and 'Gebühr' match the same rule.
+
+    Cached: the composer folds the same document sentences for every question."""
     t = text.lower()
     for a, b in (("ä", "ae"), ("ö", "oe"), ("ü", "ue"), ("ß", "ss")):
         t = t.replace(a, b)

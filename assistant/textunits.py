@@ -36,27 +36,32 @@ class Unit:
     lead: str = ""
 
 
-@lru_cache(maxsize=50_000)
-def _lemma(word: str) -> str:
-    import simplemma
-
-    return fold(simplemma.lemmatize(word, lang="de"))
+_WORD = re.compile(r"[A-Za-zÄÖÜäöüß0-9]+")
 
 
 def terms(text: str) -> set[str]:
     """Content terms: lemmatised, folded, stopwords dropped, plus a 6-letter prefix so 'Gebühren' meets 'gebührenfrei'."""
-    out: set[str] = set()
-    for word in re.findall(r"[A-Za-zÄÖÜäöüß0-9]+", text):
-        w = fold(word)
-        if w in _STOP or len(w) < 2:
-            continue
-        lemma = _lemma(word)
-        if lemma in _STOP:  # 'hab' is 'haben'
-            continue
-        out.add(lemma)
-        if len(lemma) > 6:
-            out.add(lemma[:6] + "*")
-    return out
+    return set(term_set(text))
+
+
+@lru_cache(maxsize=16_384)
+def term_set(text: str) -> frozenset[str]:
+    """`terms` for reading only. Cached: the composer and the grounding check match the same document sentences
+    against every question."""
+    return frozenset(t for word in _WORD.findall(text) for t in _word_terms(word))
+
+
+@lru_cache(maxsize=50_000)
+def _word_terms(word: str) -> tuple[str, ...]:
+    import simplemma
+
+    w = fold(word)
+    if w in _STOP or len(w) < 2:
+        return ()
+    lemma = fold(simplemma.lemmatize(word, lang="de"))
+    if lemma in _STOP:  # 'hab' is 'haben'
+        return ()
+    return (lemma, lemma[:6] + "*") if len(lemma) > 6 else (lemma,)
 
 
 def stream_tokens(text: str) -> list[str]:
