@@ -47,16 +47,20 @@ TAGS = [{"name": "Chat", "description": "Fragen stellen, Antworten mit Quellen"}
 
 
 def create_app(settings: Settings, assistant: Assistant | None = None,
-               build: Callable[[Settings], Assistant] | None = None) -> FastAPI:
-    """The app for `settings`; `assistant` skips loading, `build` replaces `assistant.build.build_assistant`."""
+               build: Callable[[Settings], Assistant] | None = None, preload: bool = False) -> FastAPI:
+    """The app for `settings`; `assistant` skips loading, `build` replaces `assistant.build.build_assistant`.
+
+    Without an assistant it is built in the background while the probes answer, or, with `preload` (a worker
+    of several sharing one socket), before the app takes its first request, so no citizen meets a loading worker.
+    """
     api = settings.api
     app = FastAPI(title="Bürgerassistent Krefeld – API", version="1.0", description=DESCRIPTION,
-                  openapi_tags=TAGS, lifespan=_lifespan(build),
+                  openapi_tags=TAGS, lifespan=_lifespan(build, preload),
                   docs_url=None, redoc_url=None, openapi_url="/openapi.json" if api.docs_enabled else None)
     app.state.settings = settings
     app.state.assistant = assistant
     app.state.build_error = None
-    app.state.metrics = metrics = Metrics()
+    app.state.metrics = metrics = Metrics(api.metrics_dir if api.workers > 1 else None)
     app.state.feedback_store = SqliteFeedbackStore(api.feedback_db)
 
     install_error_handlers(app)
@@ -106,12 +110,14 @@ def _install_docs(app: FastAPI) -> None:
 DOCS_ASSETS = "/docs-assets"
 
 
-def _lifespan(build: Callable[[Settings], Assistant] | None):
+def _lifespan(build: Callable[[Settings], Assistant] | None, preload: bool = False):
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         app.state.feedback_store.open()
         app.state.pipeline_limiter = anyio.CapacityLimiter(max(1, app.state.settings.api.pipeline_concurrency))
-        if app.state.assistant is None:
+        if app.state.assistant is None and preload:
+            await anyio.to_thread.run_sync(_load, app, build)
+        elif app.state.assistant is None:
             threading.Thread(target=_load, args=(app, build), name="assistant-loader", daemon=True).start()
         else:
             await anyio.to_thread.run_sync(warm_up, app.state.assistant)
@@ -133,6 +139,7 @@ def _load(app: FastAPI, build: Callable[[Settings], Assistant] | None) -> None:
         assistant = build(app.state.settings)
         warm_up(assistant)
         app.state.assistant = assistant
+        app.state.metrics.ready.set(1)
         log.info("assistant ready: %s", describe(app.state.assistant))
     except Exception as exc:
         app.state.build_error = type(exc).__name__
@@ -164,3 +171,11 @@ def describe(assistant: Assistant) -> dict[str, Any]:
             "guardrails": type(getattr(assistant, "input_guard", None)).__name__,
             "output_guard": type(getattr(assistant, "output_guard", None)).__name__,
             "documents": len(getattr(assistant, "documents", {}))}
+
+
+def create_worker_app() -> FastAPI:
+    """The app of one worker process of `buergerassistent serve` with `BA_API__WORKERS` > 1 (a uvicorn factory):
+    settings from the environment `serve` passed on, the assistant loaded before the worker takes requests."""
+    from assistant.settings import get_settings
+
+    return create_app(get_settings(), preload=True)

@@ -7,6 +7,7 @@ answers per guardrail action and rule, redactions per entity type, backend fallb
 from __future__ import annotations
 
 import time
+from pathlib import Path
 
 from prometheus_client import CollectorRegistry, Counter, Gauge, Histogram, generate_latest
 from prometheus_client.exposition import CONTENT_TYPE_LATEST
@@ -18,9 +19,13 @@ LATENCY_BUCKETS = (0.005, 0.01, 0.025, 0.05, 0.1, 0.2, 0.3, 0.5, 1.0, 2.0, 5.0, 
 
 
 class Metrics:
+    """The app's metrics. With `multiprocess_dir` (several `serve` workers, PROMETHEUS_MULTIPROC_DIR set for them
+    by `serve`), every worker writes its values there and `render` adds up all workers' values."""
+
     content_type = CONTENT_TYPE_LATEST
 
-    def __init__(self) -> None:
+    def __init__(self, multiprocess_dir: Path | None = None) -> None:
+        self.multiprocess_dir = multiprocess_dir
         self.registry = CollectorRegistry()
         r = self.registry
         self.requests = Counter("ba_http_requests", "HTTP requests by method, route template and status.",
@@ -40,7 +45,8 @@ class Metrics:
         self.rate_limited = Counter("ba_rate_limited", "Requests refused by the per-client rate limit.",
                                     registry=r)
         self.feedback = Counter("ba_feedback", "Feedback received, by rating.", ["rating"], registry=r)
-        self.ready = Gauge("ba_ready", "1 when the index and guardrails are loaded.", registry=r)
+        self.ready = Gauge("ba_ready", "1 when the index and guardrails are loaded.", registry=r,
+                           multiprocess_mode="livemin")  # several workers: 1 only when every live one is
 
     def observe_answer(self, answer: Answer) -> None:
         self.answers.labels(answer.action, answer.mode).inc()
@@ -55,7 +61,13 @@ class Metrics:
             self.answer_latency.labels(answer.mode).observe(float(answer.meta["latency_ms"]) / 1000)
 
     def render(self) -> bytes:
-        return generate_latest(self.registry)
+        if self.multiprocess_dir is None:
+            return generate_latest(self.registry)
+        from prometheus_client import multiprocess
+
+        registry = CollectorRegistry()
+        multiprocess.MultiProcessCollector(registry, path=str(self.multiprocess_dir))
+        return generate_latest(registry)
 
 
 class MetricsMiddleware:

@@ -72,6 +72,16 @@ class _RedactOnly:
         return Checked(text=text, redactions=redactions)
 
 
+def build_session_store(settings: Settings):
+    """In-memory sessions for one process; the shared SQLite file when asked for or when several workers serve."""
+    s = settings.session
+    if s.backend == "sqlite" or settings.api.workers > 1:
+        from assistant.session_sqlite import SqliteSessionStore
+
+        return SqliteSessionStore(s.path, s.ttl_s, s.max_sessions)
+    return InMemorySessionStore(s.ttl_s, s.max_sessions)
+
+
 def build_assistant(settings: Settings, *, rebuild_index: bool = False) -> Assistant:
     retriever = build_retriever(settings, rebuild=rebuild_index)
     documents = retriever.documents  # the documents the index was built from; no second read of the corpus
@@ -89,5 +99,5 @@ def build_assistant(settings: Settings, *, rebuild_index: bool = False) -> Assis
              settings.retrieval.embedder_model, getattr(retriever.embedder, "active_runtime", "-"), generator.name)
     return Assistant(input_guard=input_guard, retriever=retriever, generator=generator,
                      fallback=composer, documents=documents, output_guard=output_guard,
-                     sessions=InMemorySessionStore(settings.session.ttl_s, settings.session.max_sessions),
+                     sessions=build_session_store(settings),
                      audit=audit, notice=notice, top_k=settings.retrieval.top_k)

@@ -82,6 +82,10 @@ class GuardrailSettings(BaseModel):
 class SessionSettings(BaseModel):
     ttl_s: int = 30 * 60
     max_sessions: int = 10_000
+    # "memory": in-process LRU (one worker); "sqlite": one file shared by the workers of a machine (chosen
+    # automatically when api.workers > 1, since a follow-up may reach another worker than the first question).
+    backend: Literal["memory", "sqlite"] = "memory"
+    path: Path = PROJECT_ROOT / "var" / "sessions.sqlite3"
 
 
 class APISettings(BaseModel):
@@ -97,6 +101,11 @@ class APISettings(BaseModel):
     # Answers computed at the same time. CPU-bound pipelines (extractive, in-process LLM) are fastest with about
     # one per core: more threads only fight over the GIL and the cores. Raise it for a remote LLM server.
     pipeline_concurrency: int = 2
+    # Worker processes of `serve`. One Python process computes answers on about one core (the GIL); two workers
+    # use both cores of a 2-core machine (about 1.6x the answers per second under load). With more than one,
+    # sessions go to the shared SQLite store and /metrics adds up all workers; the rate limit applies per worker.
+    workers: int = Field(default=1, ge=1, le=16)
+    metrics_dir: Path = PROJECT_ROOT / "var" / "prometheus"  # per-worker metric files when workers > 1
     max_feedback_chars: int = 1000
     docs_enabled: bool = True  # /docs, /redoc (assets from the fastapi-offline package, no CDN), /openapi.json
     model_name: str = "buergerassistent-krefeld"  # the model id the OpenAI-compatible endpoint reports

@@ -35,12 +35,45 @@ def register(app: typer.Typer) -> None:
             settings = settings.model_copy(update={"api": settings.api.model_copy(update={"staff_api_key": key})})
             typer.echo(f"BA_API__STAFF_API_KEY is not set; staff key for this run only: {key}", err=True)
         _log_configuration(settings)
+        if settings.api.workers > 1:
+            _serve_workers(settings, host, port, rebuild_index)
+            return
         assistant = build_assistant(settings, rebuild_index=rebuild_index)
         log.info("in use: %s", describe(assistant))
         app = create_app(settings, assistant)
         log.info("serving on http://%s:%d  (chat /, staff /staff, API docs /docs)", host, port)
         uvicorn.run(app, host=host, port=port, log_level=settings.log_level.lower(), access_log=False,
                     server_header=False)
+
+
+def _serve_workers(settings, host: str, port: int, rebuild_index: bool) -> None:
+    """Several uvicorn worker processes on one socket (`BA_API__WORKERS`), each with its own assistant.
+
+    The index is built or checked here once, so the workers only load it; what the workers must share comes to
+    them through their environment: the staff key of this run, one audit salt (the same session hashes in every
+    worker), the session file and the directory for their metrics.
+    """
+    import os
+    import shutil
+
+    import uvicorn
+
+    from assistant.wiring import build_retriever
+
+    build_retriever(settings, rebuild=rebuild_index)  # workers then load a current index; none rebuilds it
+    metrics_dir = settings.api.metrics_dir
+    shutil.rmtree(metrics_dir, ignore_errors=True)  # values of an earlier run's workers would be added up
+    metrics_dir.mkdir(parents=True, exist_ok=True)
+    os.environ.update({
+        "PROMETHEUS_MULTIPROC_DIR": str(metrics_dir),
+        "BA_API__STAFF_API_KEY": settings.api.staff_api_key or "",
+        "BA_GUARDRAILS__AUDIT_SALT": settings.guardrails.audit_salt or secrets.token_hex(16),
+        "BA_SESSION__BACKEND": "sqlite",
+    })
+    log.info("serving on http://%s:%d with %d workers; sessions in %s", host, port, settings.api.workers,
+             settings.session.path)
+    uvicorn.run("api.app:create_worker_app", factory=True, workers=settings.api.workers, host=host, port=port,
+                log_level=settings.log_level.lower(), access_log=False, server_header=False)
 
 
 def _log_configuration(settings) -> None:
