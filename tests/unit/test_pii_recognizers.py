@@ -83,7 +83,7 @@ CASES = [
     ("MfG, Sabine", [("PERSON", "Sabine")]),
     ("Hallo, hier spricht Jonas.", [("PERSON", "Jonas")]),
     ("Mein Sohn Emil kommt in die erste Klasse.", [("PERSON", "Emil")]),
-    ("Name: Kowalski, Piotr", [("PERSON", "Kowalski")]),
+    ("Name: Kowalski, Piotr", [("PERSON", "Kowalski, Piotr")]),
     ("Paul Schröder hat den Antrag gestellt.", [("PERSON", "Paul Schröder")]),
     ("Familie Öztürk zieht aus.", [("PERSON", "Öztürk")]),
     ("Hi! Bin der Mehmet, brauch nen Termin", [("PERSON", "Mehmet")]),

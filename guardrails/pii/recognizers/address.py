@@ -1,8 +1,13 @@
 """Street addresses: street + house number, optionally followed by postcode + city, and postcode + city.
 
 Legal basis: a home address identifies a person (Art. 4 Nr. 1 DSGVO).
-Formats: "Uerdinger Str. 12", "Friedrich-Ebert-Straße 3a", "Ostwall 100", "Am Kreuzberg 5", "47799 Krefeld",
-"Uerdinger Straße 12, 47799 Krefeld"; lower case ("uerdinger str. 12") too.
+Formats: "Uerdinger Str. 12", "Friedrich-Ebert-Straße 3a", "St.-Töniser-Straße 88", "Ostwall 100",
+"Am Kreuzberg 5", "Hohe Gasse 21", "Uerdinger Straße 12, 47799 Krefeld"; lower case ("uerdinger str. 12") and
+the common misspelling "strase" too. Before "<number>, <postcode> <city>" any one to three words are the street,
+whatever their ending ("Schöne Aussicht 9, 47800 Krefeld").
+A postcode with its city alone ("47799 Krefeld") is a district of thousands, not an address: it counts only
+next to a word about where someone lives ("Ich bin nach 47800 Krefeld gezogen"), not in a question about
+which office is responsible. A street without a house number ("in der Hansastraße") is nobody's address.
 Decision on office addresses: the address of a public office ("Von-der-Leyen-Platz 1", the town hall) is
 not personal data, citizens ask about it and answers cite it, so addresses in `public_addresses` (compared
 without case and spacing) are not reported. Any other address is, also in a sentence about an office,
@@ -15,16 +20,19 @@ from __future__ import annotations
 import re
 from typing import Iterable
 
-from presidio_analyzer import RecognizerResult
+from presidio_analyzer import AnalysisExplanation, RecognizerResult
 from spacy.lang.de.stop_words import STOP_WORDS
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
 from guardrails.pii.recognizers.base import GermanPatternRecognizer, Rule
 
 PUBLIC_ADDRESSES = ("Von-der-Leyen-Platz 1", "Konrad-Adenauer-Platz 17", "Elbestraße 7", "Parkstraße 10",
-                    "Ostwall 175", "Virchowstraße 130", "Oberstraße 13", "Grenzstraße 140")
+                    "Ostwall 175", "Virchowstraße 130", "Oberstraße 13", "Grenzstraße 140", "St.-Anton-Straße 69",
+                    "St.-Anton-Straße 69–71", "St.-Anton-Straße 69-71", "Uerdinger Straße 202", "Willy-Brandt-Platz 1",
+                    "Am Hauptbahnhof 5", "Bruchfeld 33", "Uerdinger Straße 585", "Kölner Straße 517", "Hülser Markt 11",
+                    "Hochfelder Straße 122")
 
-_SUFFIX = (r"(?:stra(?:ß|ss)e|str\.?|weg|allee|platz|ring|gasse|damm|ufer|chaussee|pfad|steig|markt|wall"
+_SUFFIX = (r"(?:stra(?:ß|ss|s|sz)e|str\.?|weg|allee|platz|ring|gasse|damm|ufer|chaussee|pfad|steig|markt|wall"
            r"|graben|kamp|dyk|promenade|stieg|winkel|hof|berg|feld|heide|busch|bruch|bogen|park|gärten|garten"
            r"|tor|höfe|anger|siedlung|deich)")
 _NUMBER = r"[1-9]\d{0,3}(?:[ \t]?[a-hA-H])?(?:[ \t]?[-–/][ \t]?\d{1,4}[a-h]?)?(?![\d:]|[,.]\d|[a-zA-ZäöüÄÖÜß])"
@@ -38,6 +46,20 @@ _STOP = r"(?!(?i:jahr|januar|februar|märz|april|mai|juni|juli|august|september|
         r"|schalter|warteraum|platz|gebäude|haus|stock|obergeschoss|erdgeschoss|kapitel|abschnitt|artikel)\b)"
 
 
+# Street words that stand alone after an adjective or a name ("Hohe Gasse", "Schöne Aussicht" needs a postcode).
+_STREET_WORD = (r"(?:Stra(?:ß|ss|s)e|Str\.|Weg|Allee|Platz|Ring|Gasse|Wall|Markt|Damm|Ufer|Pfad|Steig|Graben|Kamp"
+                r"|Promenade|Chaussee|Gracht|Deich|Stiege)")
+_NAME_PART = r"(?:[\wäöüß]+\.-)?[\wäöüß\-]+"  # "St.-Töniser-", "Dr.-Schmitz-"
+# "<number>, <postcode> <city>": the anchor of a full address whose street may have any name.
+_WITH_POSTCODE = re.compile(r"(?<![\w.])" + _NUMBER.replace("(?![\d:]|[,.]\d|[a-zA-ZäöüÄÖÜß])", "(?![\d:])")
+                            + r"[ \t]*,?[ \t]*(?:D-)?\d{5}[ \t]+[A-ZÄÖÜa-zäöü][a-zäöüß]+"
+                            r"(?:[ \t](?:am|an der|im|in der)[ \t][A-ZÄÖÜa-zäöü][a-zäöüß]+|-[A-ZÄÖÜa-zäöü][a-zäöüß]+)?")
+_STREET_WORDS_BEFORE = re.compile(r"((?:[A-ZÄÖÜa-zäöüß][\wäöüß.\-]*[ \t]+){1,3})$")
+# Words that end the walk back from the house number: cues and verbs around an address.
+_NOT_STREET = frozenset({"wohne", "wohnen", "wohnt", "lebe", "leben", "lebt", "ziehe", "ziehen", "zieht", "gezogen",
+                         "umgezogen", "adresse", "anschrift", "wohnhaft", "meldeadresse", "neue", "neu", "jetzt",
+                         "hausnummer", "nummer", "nr", "nr.", "haus", "postfach", "c/o", "ist", "lautet"})
+
 _PREPOSITION_STREET = (r"\b" + _PREPOSITION + r"[ \t]+" + _STOP + r"[A-ZÄÖÜa-zäöü][\wäöüß\-]+(?:[ \t][A-ZÄÖÜa-zäöü][\wäöüß\-]+)?"
                        r"[ \t]+" + _NUMBER)
 
@@ -46,12 +68,15 @@ class AddressRecognizer(GermanPatternRecognizer):
     ENTITY = "ADDRESS"
     RULES = (
         Rule("street", r"\b(?:(?:alte|alter|neue|neuer|große|kleine|obere|untere|hohe|lange|kurze)[ \t]+)?"
-             r"(?:[\wäöüß]+(?:er|sche|sches|scher)[ \t]+[\wäöüß\-]*|[\wäöüß\-]+)" + _SUFFIX
+             r"(?:[\wäöüß]+(?:er|sche|sches|scher)[ \t]+[\wäöüß\-]*|" + _NAME_PART + ")" + _SUFFIX
              + r"[ \t]*" + _NUMBER + "(?:" + _CITY + ")?", 0.85),
+        Rule("word_street", r"\b[A-ZÄÖÜ][a-zäöüß]+[ \t]+" + _STREET_WORD + r"[ \t]*" + _NUMBER + "(?:" + _CITY + ")?",
+             0.85, flags=0),
         Rule("preposition_street_city", _PREPOSITION_STREET + _CITY, 0.85, flags=0),
         Rule("preposition_street", _PREPOSITION_STREET, 0.4, flags=0),
+        # alone, a postcode and city need a context word (+0.35) to reach the threshold
         Rule("postcode_city", r"(?<![\d.,])(?:D-)?(?:0[1-9]|[1-9]\d)\d{3}[ \t]+" + _NOT_CITY
-             + r"[A-ZÄÖÜa-zäöü][a-zäöüß]{2,}(?:[ \t-](?:am|an der|im)[ \t][A-ZÄÖÜa-zäöü][a-zäöüß]+)?", 0.55),
+             + r"[A-ZÄÖÜa-zäöü][a-zäöüß]{2,}(?:[ \t-](?:am|an der|im)[ \t][A-ZÄÖÜa-zäöü][a-zäöüß]+)?", 0.3),
     )
     CONTEXT = ("wohne", "wohnhaft", "adresse", "anschrift", "wohnung", "umzug", "gezogen", "ziehe", "lebe",
                "meldeadresse", "wohnsitz", "hausnummer")
@@ -66,11 +91,39 @@ class AddressRecognizer(GermanPatternRecognizer):
         return re.sub(r"[\s.]|(?<=str)a(?:ß|ss)e", "", bare)
 
     def validate_result(self, value: str) -> bool | None:
-        """A postcode is followed by a place name, not by a function word ("ISO 27001 und ...")."""
+        """A postcode is followed by a place name, not by a function word ("ISO 27001 und ..."); a street
+        does not begin with one ("Die Straße 5")."""
         tail = re.search(r"\d{5}[ \t]+(\S+)$", value)
         if tail and tail.group(1).lower() in STOP_WORDS:
             return False
+        if value.split(maxsplit=1)[0].lower() in STOP_WORDS and not re.match(_PREPOSITION + r"[ \t]", value):
+            return False
         return None
+
+    def _before_postcode(self, text: str) -> list[RecognizerResult]:
+        """"Schöne Aussicht 9, 47800 Krefeld": one to three words before a house number that a postcode and
+        city follow are the street, whatever their ending; cue words and verbs before them are not."""
+        results = []
+        for m in _WITH_POSTCODE.finditer(text):
+            before = _STREET_WORDS_BEFORE.search(text[:m.start()])
+            if before is None or self.validate_result(m.group()) is False:
+                continue
+            words: list[str] = []
+            for word in reversed(before.group(1).split()):
+                if (word.lower() in STOP_WORDS or word.lower().rstrip(":") in _NOT_STREET or word.endswith(":")
+                        or re.match(_STOP, word) is None or (words and words[0][:1].isupper() and word.islower())):
+                    break
+                words.insert(0, word)
+            if not words:
+                continue
+            start = m.start() - len(before.group(1)) + before.group(1).index(words[0])
+            results.append(RecognizerResult(
+                self.ENTITY, start, m.end(), 0.85,
+                analysis_explanation=AnalysisExplanation(recognizer=self.name, original_score=0.85,
+                                                         pattern_name="street_before_postcode"),
+                recognition_metadata={RecognizerResult.RECOGNIZER_NAME_KEY: self.name,
+                                      RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id}))
+        return results
 
     def _is_public(self, value: str) -> bool:
         street = re.split(r"[ \t]*,?[ \t]*(?:D-)?\d{5}\b", value)[0]
@@ -80,9 +133,13 @@ class AddressRecognizer(GermanPatternRecognizer):
                 ) -> list[RecognizerResult]:
         """All matches, minus those inside a public office address (its postcode and city included); a match
         that contains another takes over its score."""
-        results = super().analyze(text, entities, nlp_artifacts)
+        results = super().analyze(text, entities, nlp_artifacts) + self._before_postcode(text)
         public = [(r.start, r.end) for r in results if self._is_public(text[r.start:r.end])]
         results = [r for r in results if not any(s <= r.start and r.end <= e for s, e in public)]
+        # "in der Rheinstraße 12": a lower-case preposition before a street with its own name is no part of it
+        results = [r for r in results if not (text[r.start].islower() and any(
+            o.end == r.end and o.start > r.start and re.fullmatch(_PREPOSITION + r"[ \t]+", text[r.start:o.start])
+            for o in results))]
         # "Am Kreuzberg 5" contains the confident "Kreuzberg 5": the longer span is as confident.
         for outer in results:
             inner = [r.score for r in results if outer.start <= r.start and r.end <= outer.end]

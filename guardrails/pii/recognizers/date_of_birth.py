@@ -3,14 +3,22 @@
 Legal basis: with a name or an address the birth date singles out a person (Art. 4 Nr. 1 DSGVO).
 Formats: 12.03.1985, 1.3.85, 12. März 1985, 12.3.1985, 1985-03-12. A date alone is an appointment, a
 deadline or an opening day, so the pattern's score stays below the threshold unless a context word is
-near; dates after today are never birth dates.
-Fictitious example: "geboren am 12. März 1985".
+near. Right after a cue ("geb 1.1.1985", "Geburtstag ist der 9.11.1979", "Lena Hoffmann * 14.07.1992") or
+before "geboren" in the same clause a date counts by itself. The genealogical "*" counts only after a word on
+the same line (a "*" opening a line is a bullet). Dates after today are never birth dates, and after "ab",
+"vor", "bis", "nach dem" a date is a cut-off ("ab 1. April 2025 geboren"), which decides answers.
+A birth year alone ("Jahrgang 1958", "vor 1953 geboren") is shared by thousands and decides answers too (the
+deadline to exchange a driving licence, age limits), so it stays.
+Fictitious examples: "geboren am 12. März 1985", "geb 1.1.1985", "am 23.06.1961 in Danzig geboren".
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import re
+
+from presidio_analyzer import RecognizerResult
+from presidio_analyzer.nlp_engine import NlpArtifacts
 
 from guardrails.pii.recognizers.base import GermanPatternRecognizer, Rule
 
@@ -40,16 +48,33 @@ def parse_date(value: str) -> dt.date | None:
         return None
 
 
+_NUMERIC = r"(?:0?[1-9]|[12]\d|3[01])\.[ \t]?(?:0?[1-9]|1[0-2])\.[ \t]?(?:19|20)?\d{2}(?![\d.]\d)"
+_NAMED = r"(?:0?[1-9]|[12]\d|3[01])\.[ \t]?(?:" + _MONTH + r")\.?[ \t]+(?:19|20)\d{2}\b"
+_ISO = r"(?:19|20)\d{2}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])\b"
+_DATE = r"(?<![\d.])(?:" + _NAMED + "|" + _NUMERIC + "|" + _ISO + ")"
+_CUE = (r"(?:\bgeb\b\.?|\bgeboren\b|\bgeburtsdatum\b|\bgeburtstag\b|\bgeb\.-datum\b"
+        r"|(?<=[^\s*])[ \t]*\*)")
+_CUTOFF = re.compile(r"\b(?:ab|vor|nach|seit|bis|zwischen|dem)[ \t]*$", re.IGNORECASE)
+_FILLER = r"(?:[ \t]*(?:ist|war|:|-|–|am|den|der|vom|im|jahr|jahre))*[ \t]*"
+
+
 class DateOfBirthRecognizer(GermanPatternRecognizer):
     ENTITY = "DATE_OF_BIRTH"
     RULES = (
-        Rule("numeric", r"(?<![\d.])(?:0?[1-9]|[12]\d|3[01])\.[ \t]?(?:0?[1-9]|1[0-2])\.[ \t]?(?:19|20)?\d{2}"
-             r"(?![\d.]\d)", 0.2),
-        Rule("month_name", r"(?<![\d.])(?:0?[1-9]|[12]\d|3[01])\.[ \t]?(?:" + _MONTH + r")\.?[ \t]+(?:19|20)\d{2}\b",
-             0.2),
-        Rule("iso", r"\b(?:19|20)\d{2}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])\b", 0.2),
+        Rule("after_cue", _CUE + _FILLER + r"(?P<v>" + _DATE + ")", 0.85),
+        Rule("before_geboren", r"(?P<v>" + _DATE + r"),?(?:[ \t]+[A-Za-zÄÖÜäöüß]+){0,5}?[ \t]+geboren\b", 0.85),
+        Rule("numeric", r"(?<![\d.])" + _NUMERIC, 0.2),
+        Rule("month_name", r"(?<![\d.])" + _NAMED, 0.2),
+        Rule("iso", r"\b" + _ISO, 0.2),
     )
     CONTEXT = ("geboren", "geb.", "geburt", "jahrgang", "*", "birthday")
+
+    def analyze(self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None
+                ) -> list[RecognizerResult]:
+        """Pattern matches, minus dates that are a cut-off ("ab 1. April 2025 geboren", "vor dem 2.1.1960"):
+        those decide answers and belong to no one."""
+        results = super().analyze(text, entities, nlp_artifacts)
+        return [r for r in results if _CUTOFF.search(text[:r.start]) is None]
 
     def validate_result(self, value: str) -> bool | None:
         date = parse_date(value)

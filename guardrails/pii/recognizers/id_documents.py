@@ -6,6 +6,9 @@ the authority letter (L M N P R T V W X Y), the passport's is C (F for a provisi
 readable zone appends an ICAO 9303 check digit (weights 7-3-1), often typed along ("L01X00T471"); MRZ fillers
 ("<<") may follow. Fictitious examples: ID card L01X00T47 + 1, T22000129 + 3; passport C01X00T47 + 8.
 Without a check digit the nine characters only count next to a context word ("Ausweisnummer", "Pass").
+Foreign passports have other formats (Poland "GK 7391045", Turkey "U45829173", 9 digits in the USA): right
+after "Reisepass"/"Passnummer", one to three capital letters and 5-9 digits, or 6-9 digits, are a passport
+number too. Fictitious examples: "Reisepass GK 7391045", "Passnummer U45829173".
 """
 
 from __future__ import annotations
@@ -34,8 +37,13 @@ class IdCardRecognizer(GermanPatternRecognizer):
         return is_valid_document_number(value, self.FIRST)
 
 
+_PASS_CUE = r"\b(?:kinder)?(?:reise)?pass(?:nummer|nr\.?|-nr\.?|-nummer)?(?:\s*(?:ist|lautet|:|nr\.?|#|-))*\s*"
+
+
 class PassportRecognizer(IdCardRecognizer):
     ENTITY = "PASSPORT"
     FIRST = "CF"
-    RULES = _rules("[CF]")
+    RULES = _rules("[CF]") + (
+        Rule("foreign_after_cue", _PASS_CUE + r"(?P<v>(?-i:[A-Z]{1,3})[ \t]?\d{5,9}|\d{6,9})(?![\w/-]|[.,]\d)", 0.85,
+             strict=False),)
     CONTEXT = ("pass", "reisepass", "passnummer", "dokumentennummer")

@@ -1,83 +1,57 @@
-"""Person names, found through German context cues and name lists (no statistical NER is available).
+"""Person names, found through German context cues, name lists and a dictionary (no statistical NER exists).
 
 Legal basis: a name identifies a person (Art. 4 Nr. 1 DSGVO). Cues, on the tokens of the blank German
-tokenizer, compared in lower case so that lower-case input works:
-- strong: "ich heiße", "mein Name ist", "Name:", "Vorname:", "namens" - the next 1-3 name-like tokens;
+tokenizer, compared in lower case so that lower-case input works (lists in `person_cues.py`):
+- strong: "ich heiße", "mein Name ist", "Name", "Nachname ist", "Kontoinhaberin ist", "geb." - the next 1-3
+  name-like tokens, unless the first is a common German word ("Nachname ist Pflicht");
 - honorifics: "Herr", "Frau", "Familie" (titles "Dr.", "Prof." skipped) - the next name-like token, also when it
   is a word ("Frau Vogel", "Herr Koch"); after a possessive ("meine Frau") only a listed name counts;
 - signatures: "Viele Grüße", "MfG", "LG", "Mit freundlichen Grüßen", "gez." - the name-like tokens after them;
-- weak: greetings ("Hallo", "Liebe"), "ich bin", "hier spricht", kinship ("mein Sohn") - only a listed first
-  name, then a following surname;
-- no cue: a listed first name followed by a capitalised or listed surname ("Anna Vogel hat angerufen").
-Name lists: see `guardrails.pii.names` (Faker, MIT). Fictitious examples: "ich heiße anna vogel",
-"Sehr geehrte Frau Dr. Yılmaz", "Viele Grüße\\nTim Becker".
+- weak: greetings ("Hallo", "Grüß Gott"), "ich bin", "hier spricht", kinship ("mein Sohn (Emil)") - a listed
+  first name, a capitalised word the dictionary does not know, or two capitalised words;
+- trailing: "Dragan Petrović hier", "Kowalczyk ist mein Name" - the name-like tokens before the cue;
+- no cue: a listed first name followed by a capitalised or listed surname ("Anna Vogel hat angerufen"), two
+  capitalised words the dictionary does not know ("Saara Suciu"), "Nowak, Anna".
+A name found once is redacted wherever it appears again in the message ("Frau Esposito ... Esposito"), except
+where a name that is also a noun follows an article ("Frau Sommer ... den Sommer").
+Name lists: `guardrails.pii.names` (Faker, MIT); dictionary: `guardrails.pii.lexicon` (simplemma).
+Fictitious examples: "ich heiße anna vogel", "Sehr geehrte Frau Dr. Yılmaz", "Viele Grüße\\nTim Becker".
 """
 
 from __future__ import annotations
+
+import re
 
 from presidio_analyzer import AnalysisExplanation, EntityRecognizer, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 from spacy.tokens import Token
 
+from guardrails.pii.lexicon import GermanLexicon
 from guardrails.pii.names import NameLists, load_name_lists
+from guardrails.pii.recognizers.person_cues import (CUE_FILLERS, DETERMINERS, FUNCTION_WORDS, HONORIFICS,
+                                                    INTRODUCTION_CUES, KINSHIP_CUES, LABEL_CUES, NAME_DETERMINERS, NOT_AFTER_INTRODUCTION,
+                                                    NOT_NAMES, PARTICLES, POSSESSIVES, PREPOSITION_CUES,
+                                                    SIGNATURE_CUES, STRONG_CUES, TITLES, TRAILING_CUES, WEAK_CUES)
 
-STRONG_CUES = (("ich", "heiße"), ("ich", "heisse"), ("ich", "heiß"), ("mein", "name", "ist"),
-               ("mein", "name", "lautet"), ("mein", "name", ":"), ("name", ":"), ("vorname", ":"),
-               ("nachname", ":"), ("namens",), ("name", "ist"), ("unterschrift", ":"), ("gez.",),
-               ("gezeichnet",), ("antragsteller", ":"), ("antragstellerin", ":"), ("ich", ","),
-               ("ich", "bin", "die"), ("ich", "bin", "der"), ("bin", "die"), ("bin", "der"), ("hier", "ist", "die"), ("hier", "ist", "der"),
-               ("kontoinhaber",), ("kontoinhaberin",), ("kontoinhaber", ":"), ("inhaber", ":"),
-               ("empfänger", ":"), ("absender", ":"))
-# Relatives and neighbours are introduced by name: "mein Sohn Leon", "meine Nachbarin Frau ..." - a capitalised
-# word right after them is a name (a noun would need an article or a preposition first).
-KINSHIP_CUES = (("sohn",), ("tochter",), ("mann",), ("ehemann",), ("ehefrau",), ("bruder",), ("schwester",),
-                ("vater",), ("mutter",), ("kind",), ("enkel",), ("enkelin",), ("partner",), ("partnerin",),
-                ("lebensgefährte",), ("lebensgefährtin",), ("freund",), ("freundin",), ("nachbar",),
-                ("nachbarin",), ("vermieter",), ("vermieterin",), ("oma",), ("opa",), ("neffe",), ("nichte",))
-NOT_AFTER_INTRODUCTION = frozenset({"meinung", "ansicht", "auffassung", "überzeugung", "mutter", "vater",
-                                    "tochter", "sohn", "eigentümer", "eigentümerin", "mieter", "mieterin",
-                                    "halter", "halterin", "besitzer", "besitzerin", "betreuer", "betreuerin",
-                                    "neue", "neuen", "letzte", "erste", "einzige", "einzigen"})
-FUNCTION_WORDS = frozenset({"sie", "ihr", "ihre", "ihnen", "ihren", "ihrem", "ihres", "ich", "wir", "der",
-                            "die", "das", "und", "oder", "mit", "von", "auch", "es", "er", "ein", "eine"})
-SIGNATURE_CUES = (("viele", "grüße"), ("liebe", "grüße"), ("beste", "grüße"), ("freundliche", "grüße"),
-                  ("herzliche", "grüße"), ("schöne", "grüße"), ("mit", "freundlichen", "grüßen"),
-                  ("mit", "besten", "grüßen"), ("mfg",), ("lg",), ("vg",), ("gruß",), ("grüße",), ("gruss",),
-                  ("grüsse",), ("danke", ","), ("cheers",))
-WEAK_CUES = (("heißt",), ("heisst",), ("heißen",), ("heissen",), ("hieß",), ("ich", "bin"), ("hier", "ist"), ("hier", "spricht"), ("hallo",), ("hi",), ("hey",), ("moin",),
-             ("liebe",), ("lieber",), ("servus",), ("guten", "tag"), ("guten", "morgen"), ("guten", "abend"),
-             ("sehr", "geehrte"), ("sehr", "geehrter"))
-# Prepositions before a name ("Termin mit Anna"): only a listed first name counts.
-PREPOSITION_CUES = (("mit",), ("und",), ("für",), ("von",), ("an",), ("bei",), ("zu",))
-HONORIFICS = frozenset({"herr", "herrn", "frau", "hr.", "fr.", "familie", "fam.", "hrn."})
-TITLES = frozenset({"dr.", "prof.", "dipl.-ing.", "dr", "prof", "med.", "rer.", "nat.", "ing."})
-POSSESSIVES = frozenset({"meine", "meiner", "meinen", "mein", "seine", "seiner", "ihre", "ihrer", "deine",
-                         "unsere", "eure", "die", "der", "eine", "einer", "jede", "keine", "diese", "jener",
-                         "welche", "alte", "junge", "ältere", "nette", "liebe"})
-PARTICLES = frozenset({"von", "van", "de", "zu", "al", "el", "ben", "bin", "der", "den", "di", "da", "la"})
-NOT_NAMES = frozenset({"herr", "herrn", "frau", "familie", "stadt", "krefeld", "team", "bürgerbüro", "rathaus",
-                       "amt", "damen", "herren", "kollegen", "kolleginnen", "zusammen", "leute", "alle",
-                       "montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag",
-                       "januar", "februar", "märz", "april", "mai", "juni", "juli", "august", "september",
-                       "oktober", "november", "dezember", "bürgerservice", "verwaltung", "ausländerbehörde",
-                       "straße", "str.", "bitte", "danke", "hallo", "nochmal", "vielen", "dank", "gern", "gerne",
-                       "nachricht", "frage", "fragen", "anfrage", "antrag", "termin", "leider", "sorry", "info",
-                       "ihr", "euer", "dein", "sachbearbeiter", "sachbearbeiterin", "kundin", "kunde", "bürger",
-                       "bürgerin", "krank", "neu", "hier", "wohnhaft", "geboren", "geb.", "aus", "ok", "okay"})
+_INNER_CAPITAL = re.compile(r"[a-zäöüß][A-ZÄÖÜ]")
+_GREETING_ENDS = frozenset(cue[-1] for cue in WEAK_CUES)
 SCORE = 0.85
 LIST_PAIR_SCORE = 0.75
+_SPAN = tuple[int, int, float, str]
 
 
 class PersonRecognizer(EntityRecognizer):
-    """Context- and list-based German person names (entity PERSON)."""
+    """Context-, list- and dictionary-based German person names (entity PERSON)."""
 
-    def __init__(self, names: NameLists | None = None) -> None:
+    def __init__(self, names: NameLists | None = None, lexicon: GermanLexicon | None = None) -> None:
         self._names = names
+        self._lexicon = lexicon or GermanLexicon()
         super().__init__(supported_entities=["PERSON"], name="PersonRecognizer", supported_language="de")
 
     def load(self) -> None:
         if self._names is None:
             self._names = load_name_lists()
+        self._lexicon.load()
 
     def analyze(self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None
                 ) -> list[RecognizerResult]:
@@ -85,29 +59,39 @@ class PersonRecognizer(EntityRecognizer):
             return []
         tokens = [t for t in nlp_artifacts.tokens if not t.is_space]
         lower = [t.lower_ for t in tokens]
-        spans: list[tuple[int, int, float, str]] = []
+        spans: list[_SPAN] = []
+        rules = (self._after_strong, self._after_honorific, self._after_signature, self._after_kinship,
+                 self._after_weak, self._before_trailing, self._inverted, self._list_pair, self._unknown_pair)
         for i in range(len(tokens)):
-            for found in (self._after_strong(tokens, lower, i), self._after_honorific(tokens, lower, i),
-                          self._after_signature(tokens, lower, i), self._after_kinship(tokens, lower, i),
-                          self._after_weak(tokens, lower, i),
-                          self._list_pair(tokens, lower, i)):
+            for rule in rules:
+                found = rule(tokens, lower, i)
                 if found:
                     spans.append(found)
                     break
-        return [self._result(tokens, *span) for span in spans]
+        results = [self._result(tokens[a].idx, tokens[b].idx + len(tokens[b].text), score, rule)
+                   for a, b, score, rule in spans]
+        return results + self._repeated(text, tokens, results)
 
     # -- cue rules: each returns (first token, last token, score, rule) or None
-    def _after_strong(self, tokens: list[Token], lower: list[str], i: int):
+    def _after_strong(self, tokens: list[Token], lower: list[str], i: int) -> _SPAN | None:
         cue = _cue_at(lower, i, STRONG_CUES)
+        label = cue is None
+        cue = cue if cue is not None else _cue_at(lower, i, LABEL_CUES)
         if cue is None:
             return None
-        j = _skip(lower, cue, {"der", "die", ":", "-", "herr", "frau"} | TITLES)
-        if j < len(lower) and lower[j] in NOT_AFTER_INTRODUCTION:
+        if label and lower[i] == "name" and i > 0 and lower[i - 1] in NAME_DETERMINERS:
             return None
+        j = _skip(lower, cue, CUE_FILLERS | TITLES)
+        if j >= len(tokens) or lower[j] in NOT_AFTER_INTRODUCTION:
+            return None
+        if tokens[j].text.islower() and self._lexicon.is_plain_word(tokens[j].text) and not self._listed(tokens[j]):
+            return None  # "ich, hab noch ...", "Unterschrift: zusätzlich ..."
         end = self._extend(tokens, lower, j, permissive=True, limit=3)
-        return (j, end, SCORE, "strong_cue") if end is not None else None
+        if end is None or (label and not any(self._evidence(t) for t in tokens[j:min(end, j + 1) + 1])):
+            return None
+        return j, end, SCORE, "label_cue" if label else "strong_cue"
 
-    def _after_honorific(self, tokens: list[Token], lower: list[str], i: int):
+    def _after_honorific(self, tokens: list[Token], lower: list[str], i: int) -> _SPAN | None:
         if lower[i] not in HONORIFICS:
             return None
         j = _skip(lower, i + 1, TITLES | {"."})
@@ -119,7 +103,7 @@ class PersonRecognizer(EntityRecognizer):
         end = self._extend(tokens, lower, j, permissive=not after_possessive, limit=3)
         return (j, end, SCORE, "honorific") if end is not None else None
 
-    def _after_signature(self, tokens: list[Token], lower: list[str], i: int):
+    def _after_signature(self, tokens: list[Token], lower: list[str], i: int) -> _SPAN | None:
         cue = _cue_at(lower, i, SIGNATURE_CUES)
         if cue is None:
             return None
@@ -130,7 +114,7 @@ class PersonRecognizer(EntityRecognizer):
         end = self._extend(tokens, lower, j, permissive=True, limit=3)
         return (j, end, SCORE, "signature") if end is not None else None
 
-    def _after_weak(self, tokens: list[Token], lower: list[str], i: int):
+    def _after_weak(self, tokens: list[Token], lower: list[str], i: int) -> _SPAN | None:
         cue = _cue_at(lower, i, WEAK_CUES)
         by_preposition = cue is None
         cue = cue if cue is not None else _cue_at(lower, i, PREPOSITION_CUES)
@@ -139,21 +123,29 @@ class PersonRecognizer(EntityRecognizer):
         j = _skip(lower, cue, {"der", "die", ",", "mein", "meine", "unser", "unsere"})
         if j >= len(tokens) or not self._name_like(tokens[j]):
             return None
-        two_capitalised = (not by_preposition and j + 1 < len(tokens) and tokens[j].text[:1].isupper() and tokens[j + 1].text[:1].isupper()
-                           and self._name_like(tokens[j + 1]) and lower[j] not in NOT_AFTER_INTRODUCTION)
-        if not (self._names.is_first(lower[j]) or two_capitalised):
+        tok = tokens[j]
+        listed = self._listed_first(tok)
+        if by_preposition:
+            ok = listed
+        else:
+            two_capitalised = (j + 1 < len(tokens) and tok.text[:1].isupper() and tokens[j + 1].text[:1].isupper()
+                               and self._name_like(tokens[j + 1]) and lower[j] not in NOT_AFTER_INTRODUCTION
+                               and not (self._common(tok) and self._common(tokens[j + 1])))
+            introduced = _cue_at(lower, i, INTRODUCTION_CUES) is not None
+            ok = listed or two_capitalised or (self._unknown(tok) and (tok.text[:1].isupper() or introduced))
+        if not ok:
             return None
-        end = self._extend(tokens, lower, j, permissive=False, limit=3)
+        end = self._extend(tokens, lower, j, permissive=False, limit=4)
         return (j, end, SCORE, "weak_cue")
 
-    def _after_kinship(self, tokens: list[Token], lower: list[str], i: int):
+    def _after_kinship(self, tokens: list[Token], lower: list[str], i: int) -> _SPAN | None:
         cue = _cue_at(lower, i, KINSHIP_CUES)
         if cue is None:
             return None
         starts_clause = i == 0 or tokens[i - 1].is_punct or tokens[i - 1].is_space
         if not starts_clause and lower[i - 1] not in POSSESSIVES | {"unser", "unserer", "unsere"}:
             return None
-        j = _skip(lower, cue, {","})
+        j = _skip(lower, cue, {",", "("})
         if j >= len(tokens) or not self._name_like(tokens[j]):
             return None
         if not (self._names.is_name(lower[j]) or tokens[j].text[:1].isupper()):
@@ -161,8 +153,44 @@ class PersonRecognizer(EntityRecognizer):
         end = self._extend(tokens, lower, j, permissive=False, limit=3)
         return (j, end, SCORE, "kinship")
 
-    def _list_pair(self, tokens: list[Token], lower: list[str], i: int):
-        if not self._names.is_first(lower[i]) or not self._name_like(tokens[i]) or i + 1 >= len(tokens):
+    def _before_trailing(self, tokens: list[Token], lower: list[str], i: int) -> _SPAN | None:
+        """"Dragan Petrović hier", "Kowalczyk ist mein Name": up to three names right before the cue, which
+        opens the message or follows a greeting or punctuation; "hier" must end its clause."""
+        cue = _cue_at(lower, i, TRAILING_CUES)
+        if cue is None or i == 0:
+            return None
+        if lower[i] == "hier" and cue < len(tokens) and not (tokens[cue].is_punct or lower[cue] in {"wegen", "und"}):
+            return None
+        start = i
+        while start > 0 and i - start < 4:
+            k = start - 1
+            if lower[k] in PARTICLES and k > 0 and start < i:
+                k -= 1
+            tok = tokens[k]
+            if not self._name_like(tok) or self._lexicon.is_place(tok.text) or (
+                    tok.text.islower() and not self._evidence(tok)):
+                break
+            start = k
+        if start == i or not any(self._evidence(t) for t in tokens[start:i]):
+            return None
+        before = start - 1
+        opens = before < 0 or tokens[before].is_punct or lower[before] in _GREETING_ENDS
+        return (start, i - 1, SCORE, "trailing_cue") if opens else None
+
+    def _inverted(self, tokens: list[Token], lower: list[str], i: int) -> _SPAN | None:
+        """"Lewandowska, Agnieszka": a surname-like word, a comma and a listed first name."""
+        if i + 2 >= len(tokens) or lower[i + 1] != "," or not self._name_like(tokens[i]):
+            return None
+        surname, first = tokens[i], tokens[i + 2]
+        if not (surname.text[:1].isupper() and first.text[:1].isupper()) or self._common(surname):
+            return None
+        if not (self._listed_first(first) and self._name_like(first)):
+            return None
+        end = self._extend(tokens, lower, i + 2, permissive=False, limit=2)
+        return (i, end, SCORE, "inverted") if end is not None else None
+
+    def _list_pair(self, tokens: list[Token], lower: list[str], i: int) -> _SPAN | None:
+        if not self._listed_first(tokens[i]) or not self._name_like(tokens[i]) or i + 1 >= len(tokens):
             return None
         nxt = tokens[i + 1]
         if not self._name_like(nxt) or nxt.lower_ in HONORIFICS:
@@ -172,6 +200,46 @@ class PersonRecognizer(EntityRecognizer):
         end = self._extend(tokens, lower, i, permissive=False, limit=3)
         return (i, end, LIST_PAIR_SCORE, "listed_first_name_pair")
 
+    def _unknown_pair(self, tokens: list[Token], lower: list[str], i: int) -> _SPAN | None:
+        """Two capitalised words the dictionary does not know, or one of them listed: "Saara Suciu"."""
+        if i + 1 >= len(tokens):
+            return None
+        a, b = tokens[i], tokens[i + 1]
+        if not (a.text[:1].isupper() and b.text[:1].isupper() and self._name_like(a) and self._name_like(b)):
+            return None
+        if self._common(a) or self._common(b) or not (self._unknown(a) or self._unknown(b)):
+            return None
+        if not ((self._unknown(a) or self._names.is_name(a.text)) and (self._unknown(b) or self._names.is_name(b.text))):
+            return None
+        return (i, i + 1, LIST_PAIR_SCORE, "unknown_pair")
+
+    # -- a name found once, everywhere in the message
+    def _repeated(self, text: str, tokens: list[Token], results: list[RecognizerResult]) -> list[RecognizerResult]:
+        values = set()
+        for r in results:
+            value = text[r.start:r.end]
+            values.add(value)
+            values.update(p for p in re.split(r"[\s,]+", value) if len(p) >= 3 and p.lower() not in PARTICLES)
+        taken = [(r.start, r.end) for r in results]
+        extra = []
+        for value in sorted(values, key=len, reverse=True):
+            word = self._lexicon.is_word(value) or value.lower() in NOT_NAMES
+            # whole words only, never inside an e-mail address ("saara.suciu@web.de" is the EMAIL's)
+            pattern = re.compile(r"(?<![\w.@-])" + re.escape(value) + r"(?![\w@-]|\.\w)", 0 if word else re.IGNORECASE)
+            for m in pattern.finditer(text):
+                if any(s < m.end() and m.start() < e for s, e in taken):
+                    continue
+                if word and self._after_determiner(text, m.start()):
+                    continue
+                taken.append(m.span())
+                extra.append(self._result(m.start(), m.end(), SCORE, "repeated"))
+        return extra
+
+    @staticmethod
+    def _after_determiner(text: str, start: int) -> bool:
+        before = re.search(r"(\S+)\s*$", text[:start])
+        return before is None or before.group(1).lower() in DETERMINERS or before.group(1)[-1:] in ".!?"
+
     # -- helpers
     def _name_like(self, token: Token) -> bool:
         """Alphabetic, not a cue or function word; a capitalised stop word inside a sentence ("Frau Lange")
@@ -179,10 +247,40 @@ class PersonRecognizer(EntityRecognizer):
         text = token.text
         if len(text) < 2 or token.lower_ in NOT_NAMES or token.lower_ in FUNCTION_WORDS or text.isupper():
             return False
+        if _INNER_CAPITAL.search(text) and not text.startswith(("Mc", "Mac", "De", "Di", "Da", "La", "Le", "Van")):
+            return False  # brands and products: "WhatsApp", "PayPal"
         if token.is_stop and not (text[:1].isupper() and not token.is_sent_start and token.i > 0
                                   and token.nbor(-1).text not in {".", "!", "?", "\n"}):
             return False
         return text.replace("-", "").replace("'", "").isalpha() and not text.endswith("-")
+
+    def _listed_first(self, token: Token) -> bool:
+        """A listed first name; typed in lower case it must not also be a verb or adjective ("mark", "will")."""
+        if not self._names.is_first(token.text) or self._lexicon.is_place(token.text):
+            return False
+        return not (token.text.islower() and self._lexicon.is_plain_word(token.text))
+
+    def _unknown(self, token: Token) -> bool:
+        """A word neither the dictionary nor the place list knows: a foreign name (or a typo)."""
+        return not self._lexicon.is_word(token.text) and not self._lexicon.is_place(token.text)
+
+    def _evidence(self, token: Token) -> bool:
+        """Looks like a name: listed, or a word the dictionary does not know."""
+        return self._listed(token) or self._unknown(token)
+
+    def _listed(self, token: Token) -> bool:
+        if not self._names.is_name(token.text):
+            return False
+        return not (token.text.islower() and self._lexicon.is_plain_word(token.text))
+
+    def _common(self, token: Token) -> bool:
+        """A German word that is no listed name ("Pflicht", "Ummeldung"), a place, or a cue word."""
+        low = token.lower_
+        if low in NOT_NAMES or low in FUNCTION_WORDS or self._lexicon.is_place(low):
+            return True
+        if self._names.is_name(token.text):
+            return token.text.islower() and self._lexicon.is_plain_word(token.text)
+        return self._lexicon.is_word(token.text)
 
     def _extend(self, tokens: list[Token], lower: list[str], j: int, permissive: bool, limit: int) -> int | None:
         """Last token of the name starting at j (None if j is not name-like)."""
@@ -190,21 +288,27 @@ class PersonRecognizer(EntityRecognizer):
             return None
         end = j
         k = j + 1
-        while k < len(tokens) and k - j < limit:
-            if lower[k] in PARTICLES and k + 1 < len(tokens) and tokens[k + 1].text[:1].isupper():
-                k += 1
-            tok = tokens[k]
+        while k < len(tokens) and k - j < limit + 2:
+            p = k
+            while p < len(tokens) - 1 and lower[p] in PARTICLES and p - k < 2:
+                p += 1
+            if p > k and not tokens[p].text[:1].isupper():
+                break
+            tok = tokens[p]
             if not self._name_like(tok):
                 break
             capitalised = tok.text[:1].isupper() and tokens[end].text[:1].isupper()
-            if not (capitalised or self._names.is_name(lower[k]) or (permissive and tok.text.islower() and tokens[j].text.islower())):
+            if not (capitalised or self._names.is_name(lower[p])
+                    or (permissive and tok.text.islower() and tokens[j].text.islower()
+                        and not self._lexicon.is_plain_word(tok.text))):
                 break
-            end = k
-            k += 1
+            end = p
+            k = p + 1
+            if sum(1 for t in tokens[j:end + 1] if t.lower_ not in PARTICLES) >= limit:
+                break
         return end
 
-    def _result(self, tokens: list[Token], first: int, last: int, score: float, rule: str) -> RecognizerResult:
-        start, end = tokens[first].idx, tokens[last].idx + len(tokens[last].text)
+    def _result(self, start: int, end: int, score: float, rule: str) -> RecognizerResult:
         return RecognizerResult(
             entity_type="PERSON", start=start, end=end, score=score,
             analysis_explanation=AnalysisExplanation(recognizer=self.name, original_score=score, pattern_name=rule),
@@ -217,6 +321,8 @@ _CUES_BY_FIRST_WORD: dict[int, tuple[tuple, dict[str, tuple[tuple[str, ...], ...
 
 def _cue_at(lower: list[str], i: int, cues: tuple[tuple[str, ...], ...]) -> int | None:
     """Index after the cue starting at token i, or None (the first matching cue in `cues` order)."""
+    if i < 0:
+        return None
     entry = _CUES_BY_FIRST_WORD.get(id(cues))
     if entry is None or entry[0] is not cues:  # once per cue list: group by first word, keeping the order
         grouped: dict[str, list[tuple[str, ...]]] = {}

@@ -4,8 +4,11 @@ form, with the separators people type (spaces, "/", "-", "(0)").
 Legal basis: a private telephone number identifies its holder (Art. 4 Nr. 1 DSGVO).
 Format: trunk prefix 0 + area code (2-5 digits, mobile 15x/16x/17x) + subscriber number; 7-13 digits in the
 national form. Fictitious examples: 0171 2345678, +49 (0)2151 123456, 02151/98765-43.
-The city's own numbers are public and are not personal data: the constructor takes digit prefixes of public
-numbers (default: Stadt Krefeld's block 02151 86-...); short service numbers (115, 112, 110) never match.
+A number may be typed spaced digit by digit ("0 1 7 3 9 8 2 7 4 6 1").
+The city's own numbers and public help lines are not personal data: the constructor takes digit prefixes of
+public numbers (default: Stadt Krefeld's block 02151 86-...) and whole public numbers (default: Telefonseelsorge
+0800 111 0 111 / 0800 111 0 222, Kinder- und Elterntelefon, 116 xxx); short service numbers (115, 112, 110)
+never match.
 """
 
 from __future__ import annotations
@@ -16,15 +19,19 @@ from typing import Iterable
 from guardrails.pii.recognizers.base import GermanPatternRecognizer, Rule
 
 CITY_NUMBER_PREFIXES = ("0215186",)  # +49 2151 86-0 (Stadtverwaltung Krefeld) and its extensions
+# Telefonseelsorge, Kinder- und Jugendtelefon, Elterntelefon, Hilfetelefon, EU 116 numbers (Sperr-Notruf,
+# ärztlicher Bereitschaftsdienst, Nummer gegen Kummer, Telefonseelsorge), emergency and authority numbers.
+PUBLIC_SERVICE_NUMBERS = ("08001110111", "08001110222", "08001110333", "08001110550", "08000116016", "116116",
+                          "116117", "116111", "116123", "116016", "116006", "115", "110", "112")
 
 _SEP = r"(?:[ \t]?[/\-][ \t]?|[ \t])"
 
 
 def national_digits(value: str) -> str:
     """Digits in national form: +49 / 0049 and a bracketed (0) become a single leading 0."""
-    v = value.replace("(0)", "")
+    v = re.sub(r"\s", "", value).replace("(0)", "")
     digits = re.sub(r"\D", "", v)
-    if v.lstrip().startswith("+49"):
+    if v.startswith("+49"):
         return "0" + digits[2:]
     if digits.startswith("0049"):
         return "0" + digits[4:]
@@ -34,25 +41,29 @@ def national_digits(value: str) -> str:
 class PhoneRecognizer(GermanPatternRecognizer):
     ENTITY = "PHONE"
     RULES = (
-        Rule("international", r"(?<![\w+])(?:\+|00)[1-9]\d{1,2}" + _SEP + r"?(?:\(0\)" + _SEP
+        Rule("international", r"(?<![\w+/-])(?:\+|00)[1-9]\d{1,2}" + _SEP + r"?(?:\(0\)" + _SEP
              + r"?)?\(?\d{2,5}\)?(?:" + _SEP + r"?\d{1,8}){1,4}(?![\w])", 0.7),
-        Rule("national", r"(?<![\w+/.,])\(?0[1-9]\d{1,4}\)?(?:" + _SEP + r"?\d{1,8}){1,4}(?!\w|[,.]\d)", 0.6),
+        Rule("national", r"(?<![\w+/.,-])\(?0[1-9]\d{1,4}\)?(?:" + _SEP + r"?\d{1,8}){1,4}(?!\w|[,.]\d)", 0.6),
         # after its cue a number may be spaced digit by digit or in pairs: "Telefon: 0 21 51 / 12 34 56"
         Rule("named", r"\b(?:tel\.?|telefon|telefonnummer|handy|handynummer|mobil|mobilnummer|rufnummer|festnetz)\s*"
              r"(?:ist|lautet|:)?\s*(?P<v>\+?\d(?:[ \t]?[/\-]?[ \t]?\d){6,16})(?![\d])", 0.8),
+        Rule("spaced", r"(?<![\w+/.,-])(?:\+[ \t]?4[ \t]?9|0\d?)(?:[ \t]\d{1,2}){5,12}(?![ \t]?\d)", 0.6),
     )
     CONTEXT = ("tel", "telefon", "handy", "mobil", "rufnummer", "nummer", "erreichbar", "anrufen", "fax")
 
-    def __init__(self, public_prefixes: Iterable[str] = CITY_NUMBER_PREFIXES) -> None:
+    def __init__(self, public_prefixes: Iterable[str] = CITY_NUMBER_PREFIXES,
+                 public_numbers: Iterable[str] = PUBLIC_SERVICE_NUMBERS) -> None:
         self.public_prefixes = tuple(public_prefixes)
+        self.public_numbers = frozenset(public_numbers)
         super().__init__()
 
     def validate_result(self, value: str) -> bool | None:
         digits = national_digits(value)
-        if value.lstrip().startswith(("+", "00")) and not value.lstrip().startswith(("+49", "0049")):
+        compact = re.sub(r"\s", "", value)
+        if compact.startswith(("+", "00")) and not compact.startswith(("+49", "0049")):
             return None if 7 <= len(digits) <= 15 else False
         if not 7 <= len(digits) <= 13 or digits.startswith("00"):
             return False
-        if digits.startswith(self.public_prefixes):
+        if digits.startswith(self.public_prefixes) or digits in self.public_numbers:
             return False
         return None

@@ -1,0 +1,92 @@
+"""German common words, to tell a name from an ordinary word where neither a cue nor a name list decides.
+
+The dictionary is simplemma's German one (derived from Wiktionary; already a dependency of retrieval, and
+simplemma keeps one copy per process, so the two share it). It knows inflected forms ("brauche" -> brauchen),
+nouns and many first names; what it does not know, and is no compound of two words it knows
+("Wohngeldantrag" = Wohngeld + Antrag), is a foreign word or a name: "Kowalczyk", "Svitlana", "Puhakka".
+Places of Krefeld and its neighbours are listed here because the dictionary lacks most of them and they follow
+the same prepositions as names ("nach Oppum", "in Hüls").
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+LANGUAGE = "de"
+MIN_COMPOUND_PART = 4
+
+PLACES = frozenset({
+    "krefeld", "altstadt", "bockum", "cracau", "dießem", "lehmheide", "elfrath", "fischeln", "forstwald",
+    "gartenstadt", "gellep", "stratum", "gellep-stratum", "hüls", "inrath", "kliedbruch", "kempener", "linn",
+    "lindental", "oppum", "traar", "uerdingen", "verberg", "benrad", "stahldorf", "königshof", "hohenbudberg",
+    "baakeshof", "kempen", "meerbusch", "willich", "tönisvorst", "moers", "duisburg", "viersen", "neuss",
+    "düsseldorf", "mönchengladbach", "anrath", "vorst", "niederrhein", "nrw", "rhein",
+})
+
+
+class GermanLexicon:
+    """`is_word`: a German word or a compound of two; `is_plain_word`: a word whose lemma is not a noun or
+    name (verbs, adjectives, adverbs: "fragen", "gute"). The dictionary loads in `load()` (about 4 s, once per
+    process); the constructor is cheap."""
+
+    def __init__(self) -> None:
+        self._simplemma = None
+
+    def load(self) -> None:
+        if self._simplemma is None:
+            import simplemma
+
+            simplemma.is_known("Haus", lang=LANGUAGE)  # reads the dictionary now, not in the first request
+            self._simplemma = simplemma
+
+    def is_place(self, word: str) -> bool:
+        """A place or its adjective ("Hülser Burg", "Uerdinger Straße", "Elfrather Mühle")."""
+        w = word.lower()
+        return w in PLACES or (w.endswith("er") and (w[:-2] in PLACES or w[:-2] + "en" in PLACES))
+
+    def is_word(self, word: str) -> bool:
+        return _is_word(self._module(), word)
+
+    def is_plain_word(self, word: str) -> bool:
+        return _is_plain_word(self._module(), word)
+
+    def _module(self):
+        if self._simplemma is None:
+            self.load()
+        return self._simplemma
+
+
+def _known(simplemma, word: str) -> bool:
+    return simplemma.is_known(word, lang=LANGUAGE)
+
+
+@lru_cache(maxsize=50_000)
+def _is_word(simplemma, word: str) -> bool:
+    w = word.strip("'")
+    if _known(simplemma, w) or (w[:1].islower() and _known(simplemma, w.capitalize())):
+        return True
+    if "-" in w:  # "Online-Termin", "Kfz-Zulassung": a hyphenated compound of words
+        parts = [p for p in w.split("-") if p]
+        return bool(parts) and all(_known(simplemma, p) or _known(simplemma, p.capitalize()) for p in parts)
+    return _is_compound(simplemma, w.lower())
+
+
+def _is_compound(simplemma, low: str) -> bool:
+    if len(low) < 2 * MIN_COMPOUND_PART - 1:
+        return False
+    for k in range(MIN_COMPOUND_PART, len(low) - MIN_COMPOUND_PART + 1):
+        head, tail = low[:k], low[k:]
+        if not _known(simplemma, tail.capitalize()):
+            continue
+        for h in (head, head[:-1] if head.endswith("s") else None, head[:-2] if head.endswith("en") else None):
+            if h and len(h) >= 3 and (_known(simplemma, h.capitalize()) or _known(simplemma, h)):
+                return True
+    return False
+
+
+@lru_cache(maxsize=50_000)
+def _is_plain_word(simplemma, word: str) -> bool:
+    low = word.lower()
+    if not _known(simplemma, low):
+        return False
+    return simplemma.lemmatize(low, lang=LANGUAGE)[:1].islower()
