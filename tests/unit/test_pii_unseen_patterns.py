@@ -74,6 +74,7 @@ CASES = [
     ("Meine Adresse: Schöne Aussicht 9, 47800 Krefeld", [(A, "Schöne Aussicht 9, 47800 Krefeld")]),
     ("Ich wohne Am Schicksbaum 4, 47804 Krefeld.", [(A, "Am Schicksbaum 4, 47804 Krefeld")]),
     ("Neue Anschrift ist Hohe Gasse 21.", [(A, "Hohe Gasse 21")]),
+    ("meine adresse ist breite straße 17", [(A, "breite straße 17")]),
     ("wir wohnen St.-Töniser-Straße 88 im zweiten Stock", [(A, "St.-Töniser-Straße 88")]),
     ("Ich wohne in der Rheinstrase 12, 47799 Krefeld", [(A, "Rheinstrase 12, 47799 Krefeld")]),
     # case numbers with letters, after a cue with a verb
@@ -128,6 +129,7 @@ LOOKALIKES = [
     "internationaler führerschein was brauch ich, hab noch den rosa papierlappen",
     "Ist das Bürgerbüro Bockum noch in der Uerdinger Straße 585?",
     "Das Formular hier ist unklar, wer ist hier zuständig?",
+    "fährt der bus über die große straße 5 minuten lang?",
     "Ich hatte im Sommer einen Termin, im Sommer ist es voll.",
 ]
 

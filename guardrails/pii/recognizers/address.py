@@ -72,6 +72,9 @@ class AddressRecognizer(GermanPatternRecognizer):
              + r"[ \t]*" + _NUMBER + "(?:" + _CITY + ")?", 0.85),
         Rule("word_street", r"\b[A-ZÄÖÜ][a-zäöüß]+[ \t]+" + _STREET_WORD + r"[ \t]*" + _NUMBER + "(?:" + _CITY + ")?",
              0.85, flags=0),
+        # typed in lower case ("breite straße 17") it needs a context word ("adresse", "wohne")
+        Rule("word_street_any_case", r"\b[A-ZÄÖÜa-zäöü][a-zäöüß]+[ \t]+" + _STREET_WORD + r"[ \t]*" + _NUMBER
+             + "(?:" + _CITY + ")?", 0.4),
         Rule("preposition_street_city", _PREPOSITION_STREET + _CITY, 0.85, flags=0),
         Rule("preposition_street", _PREPOSITION_STREET, 0.4, flags=0),
         # alone, a postcode and city need a context word (+0.35) to reach the threshold
