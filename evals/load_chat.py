@@ -44,7 +44,7 @@ def main(argv: list[str] | None = None) -> int:
         _require_loopback(args.url)
         report = asyncio.run(run_load(args.url, questions, args.clients, args.duration, args.think, args.warmup))
     else:
-        with own_server(args.startup_timeout) as (url, pid):
+        with own_server(args.startup_timeout, args.workers) as (url, pid):
             report = {"rss_before_mb": rss_mb(pid)}
             report |= asyncio.run(run_load(url, questions, args.clients, args.duration, args.think, args.warmup))
             report["rss_after_mb"] = rss_mb(pid)
@@ -64,6 +64,8 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--warmup", type=float, default=3.0, help="Unmeasured seconds before the measurement.")
     p.add_argument("--questions", type=Path, default=DEFAULT_QUESTIONS, help="JSONL with a query/message field.")
     p.add_argument("--startup-timeout", type=float, default=900.0, help="Seconds to wait for /readyz.")
+    p.add_argument("--workers", type=int, default=1, help="Worker processes of the server it starts "
+                   "(BA_API__WORKERS); RSS is then the sum over them.")
     p.add_argument("--json", action="store_true", help="Print one JSON object.")
     return p
 
@@ -130,12 +132,13 @@ def _pct(sorted_ms: list[float], p: float) -> float | None:
 
 
 @contextmanager
-def own_server(timeout_s: float) -> Iterator[tuple[str, int]]:
+def own_server(timeout_s: float, workers: int = 1) -> Iterator[tuple[str, int]]:
     """Start `buergerassistent serve` on a free loopback port (extractive, no rate limit) and stop it after."""
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
     env = {**os.environ, "BA_LLM__BACKEND": "extractive", "BA_API__RATE_LIMIT_PER_MINUTE": "0",
+           "BA_API__WORKERS": str(workers),
            "BA_API__STAFF_API_KEY": os.environ.get("BA_API__STAFF_API_KEY") or secrets.token_urlsafe(18)}
     cmd = [sys.executable, "-c", "from assistant.cli import main; main()", "serve", "--host", "127.0.0.1",
            "--port", str(port)]
@@ -169,14 +172,28 @@ def _wait_ready(url: str, proc: subprocess.Popen, timeout_s: float, log_path: Pa
 
 
 def rss_mb(pid: int) -> float | None:
-    """Resident set size of `pid` from /proc (Linux), in MB."""
-    try:
-        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-            if line.startswith("VmRSS:"):
-                return round(int(line.split()[1]) / 1024, 1)
-    except OSError:
-        return None
-    return None
+    """Resident set size of `pid` and its child processes (the workers) from /proc (Linux), in MB."""
+    total = None
+    for p in [pid, *_children(pid)]:
+        try:
+            for line in Path(f"/proc/{p}/status").read_text().splitlines():
+                if line.startswith("VmRSS:"):
+                    total = (total or 0.0) + int(line.split()[1]) / 1024
+        except OSError:
+            continue
+    return round(total, 1) if total is not None else None
+
+
+def _children(pid: int) -> list[int]:
+    out = []
+    for task in Path(f"/proc/{pid}/task").glob("*"):
+        try:
+            kids = [int(c) for c in (task / "children").read_text().split()]
+        except OSError:
+            continue
+        for kid in kids:
+            out += [kid, *_children(kid)]
+    return out
 
 
 def _require_loopback(url: str) -> None:
