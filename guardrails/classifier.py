@@ -11,6 +11,7 @@ question. The vectorizer is fitted in `load()`, never at import.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -54,6 +55,8 @@ class PolicyClassifier:
         self._vectorizer = None
         self._matrix = None
         self._labels: np.ndarray | None = None
+        self._analyze = None
+        self._label_rows: dict[str, np.ndarray] = {}
 
     def load(self) -> PolicyClassifier:
         """Read the exemplars and fit the vectorizer (a few milliseconds; call once at start-up)."""
@@ -65,6 +68,8 @@ class PolicyClassifier:
         self._vectorizer = TfidfVectorizer(analyzer="char_wb", ngram_range=self.ngram_range, sublinear_tf=True,
                                            min_df=1)
         self._matrix = self._vectorizer.fit_transform(texts)
+        self._analyze = self._vectorizer.build_analyzer()
+        self._label_rows = {label: np.flatnonzero(self._labels == label) for label in set(self._labels)}
         for pattern in RULE_PATTERNS.values():
             prefilter(pattern)  # parse the rules now rather than on the first message
         return self
@@ -100,14 +105,38 @@ class PolicyClassifier:
 
     def _similar(self, form: str, note: str) -> tuple[str | None, float, str]:
         """Nearest exemplar per label; a rule only when above threshold and `margin` ahead of benign."""
-        sims = (self._matrix @ self._vectorizer.transform([form]).T).toarray().ravel()
-        best_per_label = {label: float(sims[self._labels == label].max()) for label in set(self._labels)}
+        sims = self._matrix @ self._vector(form)
+        best_per_label = {label: float(sims[rows].max()) for label, rows in self._label_rows.items()}
         benign = best_per_label.pop(BENIGN, 0.0)
         label, score = max(best_per_label.items(), key=lambda kv: kv[1], default=(None, 0.0))
         prefix = f"{note} " if note else ""
         if label is not None and score >= self.threshold and score - benign >= self.margin:
             return label, score, f"{prefix}similar to {label} exemplars ({score:.2f} vs benign {benign:.2f})"
         return None, max(score, benign), f"{prefix}nearest {label} {score:.2f}, benign {benign:.2f}"
+
+    def _vector(self, form: str) -> np.ndarray:
+        """`self._vectorizer.transform([form])` as a dense row: the same numbers (1 + log tf, times idf, l2 norm summed
+        in index order like scikit-learn's `inplace_csr_row_normalize_l2`), without the input validation and sparse
+        bookkeeping that made up ~85% of the classifier's time on one short message."""
+        vocabulary = self._vectorizer.vocabulary_
+        counts: dict[int, int] = {}
+        for feature in self._analyze(form):
+            index = vocabulary.get(feature)
+            if index is not None:
+                counts[index] = counts.get(index, 0) + 1
+        indices = np.array(sorted(counts), dtype=np.int32)
+        weights = np.array([counts[i] for i in sorted(counts)], dtype=np.float64)
+        np.log(weights, weights)
+        weights += 1.0
+        weights *= self._vectorizer.idf_[indices]
+        square_sum = 0.0
+        for w in weights.tolist():
+            square_sum += w * w
+        if square_sum != 0.0:
+            weights /= math.sqrt(square_sum)
+        row = np.zeros(len(vocabulary))
+        row[indices] = weights
+        return row
 
     def _result(self, rule: str, score: float, reasons: tuple[str, ...]) -> Classification:
         policy_rule = self.policy.rule(rule)
