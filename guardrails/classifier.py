@@ -6,7 +6,9 @@ reading of the message; several matching rules resolve by `PRIORITY` (danger to 
 matches, the message is compared with hand-written exemplars in German and English (guardrails/exemplars.yaml) by
 cosine similarity of TF-IDF character n-grams within word boundaries, which tolerates inflection, compounds and
 typos; a rule wins only when its nearest exemplar is close enough and clearly closer than the nearest benign
-question. The vectorizer is fitted in `load()`, never at import.
+question. A message that asks about a city service (guardrails/patterns.py `SERVICE_REQUEST`) is never out_of_scope,
+whichever layer says so, and one that plainly asks for a procedure ("Wie beantrage ich ...?") gets no decision or
+advice referral from the similarity layer alone. The vectorizer is fitted in `load()`, never at import.
 """
 
 from __future__ import annotations
@@ -20,11 +22,14 @@ import yaml
 
 from corpus.errors import ConfigurationError
 from guardrails.normalize import decode_payloads, fold, rot13, variants
-from guardrails.patterns import RULE_PATTERNS, matches, prefilter
+from guardrails.patterns import RULE_PATTERNS, asks_for_procedure, asks_for_service, matches, prefilter
 from guardrails.policy import PRIORITY, Policy
 
 DEFAULT_EXEMPLARS_PATH = Path(__file__).with_name("exemplars.yaml")
 BENIGN = "benign"
+# Rules the similarity layer may only give when the message does not plainly ask how to apply or register: it sees
+# that "Wie beantrage ich Wohngeld? Ich verdiene 1.400 Euro" looks like "Reicht mein Einkommen für Wohngeld?".
+SIMILARITY_YIELDS_TO_PROCEDURE = frozenset({"individual_decision", "individual_advice"})
 
 
 @dataclass(frozen=True)
@@ -87,11 +92,19 @@ class PolicyClassifier:
         hits = self._pattern_hits(forms)
         rot = rot13(fold(text))
         hits += [("injection", f"rot13: {m}") for m in matches("injection", rot)]
+        # A question about a city service is in scope even when it names a phone, a football or a recipe.
+        service = any(asks_for_service(form) for form, _ in forms)
+        if service:
+            hits = [(r, why) for r, why in hits if r != "out_of_scope"]
         if hits:
             rule = min((r for r, _ in hits), key=PRIORITY.index)
             return self._result(rule, 1.0, tuple(f"pattern {r}: {why}" for r, why in hits if r == rule))
         best = max((self._similar(form, note) for form, note in forms), key=lambda s: s[1])
         rule, score, reason = best
+        if rule == "out_of_scope" and service:
+            rule, reason = None, f"{reason}; asks about a city service"
+        elif rule in SIMILARITY_YIELDS_TO_PROCEDURE and any(asks_for_procedure(form) for form, _ in forms):
+            rule, reason = None, f"{reason}; asks for the procedure"
         if rule is None:
             return Classification(rule=None, action="answer", score=round(score, 3), reasons=(reason,))
         return self._result(rule, score, (reason,))

@@ -3,10 +3,14 @@
 German builds compounds, so a pattern is a stem matched anywhere unless it says otherwise: "selbstmord" also finds
 "Selbstmordgedanken", "bombe" finds "Bombendrohung". A `\\b` word boundary would miss those (the flaw GOV.UK Chat's
 forbidden-terms check has). Where a short stem would match inside unrelated words, `_L` demands that no letter
-precedes it ("(?<![a-z])wetter" keeps "Unwetter" out). `W` bridges a few words within one sentence.
+precedes it ("(?<![a-z])wetter" keeps "Unwetter" out; "(?<![a-z])kaufen" keeps "Handyhüllen verkaufen" out).
+`W` bridges a few words within one sentence, `S` a sentence or two.
 
 Patterns state the general shape of a request (an instruction verb near an instruction noun, a group word near a
-hostile demand), not remembered messages; the exemplar similarity in guardrails/classifier.py catches paraphrases.
+hostile demand, two stroke signs, a farewell), not remembered messages; the exemplar similarity in
+guardrails/classifier.py catches paraphrases. Some warning signs only count without an everyday reason anywhere in the
+message (`GUARDED_PATTERNS`: a farewell before a move, burglars last week). `SERVICE_REQUEST` and `PROCEDURE_REQUEST`
+recognise questions about a city service, which the classifier keeps from being refused as off-topic.
 """
 
 from __future__ import annotations
@@ -27,6 +31,62 @@ _PEOPLE = (r"(mann|frau|vater|mutter|kind|sohn|tochter|oma|opa|person|jemand|nac
 _PARTIES = r"(cdu|csu|spd|afd|gruenen?|fdp|linken?|bsw|volt|freie waehler|die partei)"
 _POLITICIANS = (r"(oberbuergermeister|buergermeister|(?<=der |den |dem )ob(?![a-z])|kanzler|minister|ministerpraesident|stadtrat|ratsmitglied|"
                 r"politiker|landrat|bundesregierung|landesregierung|regierung|mayor|chancellor|government)")
+S = r"[^\n]{0,120}?"  # across a sentence or two of the same message
+
+_NOISE = r"(?![^.?!\n]{0,60}(laerm|krach|laut|musik|baustelle|glocken|wecker|nachbar|noise|loud))"
+# Stroke signs (face, speech, one arm or leg): two of them, or one that came on suddenly, are an emergency.
+_STROKE = (r"((gesicht\w*|mundwinkel|mund)" + W + r"(haengt|haengen|herab|runter|schief|gelaehmt|verzogen)|"
+           r"(spricht|redet|sprache|sprechen|reden|worte|woerter)" + W + r"(verwaschen|undeutlich|lallend|wirr|"
+           r"durcheinander|unverstaendlich|komisch|seltsam|merkwuerdig|nicht (mehr )?(raus|richtig))|lallt|"
+           r"(kann|konnte) (\w+ ){0,2}(nicht|kaum) (mehr )?(richtig |deutlich |klar )?(sprechen|reden)|"
+           r"findet" + W + r"(worte|woerter) nicht|"
+           r"(arm|bein|hand|koerperhaelfte|seite)" + W + r"(schwach|schlaff|kraftlos|taub|gelaehmt|"
+           r"nicht (mehr )?(heben|bewegen|halten|spueren))|(kann|konnte) (\w+ ){0,2}(nicht|kaum) (mehr )?(gerade |richtig )?"
+           r"(gehen|stehen|laufen|sehen)|(starke|heftige|extreme|schlimmste)\w* kopfschmerz\w*|"
+           r"(face|mouth|smile)( \w+)? (drooping|droopy|sagging|lopsided|crooked|strange|weird|odd|numb|frozen|"
+           r"paraly[sz]ed)|slurr\w*|(speech|words?)( is| are)? "
+           r"(garbled|jumbled)|can'?t (speak|talk) (properly|clearly|right)|(numb|weak|limp|dead) (arm|leg|hand)|"
+           r"(arm|leg|hand) (is |feels |went |goes )?(numb|weak|limp|dead)|(can'?t|cannot|unable to) (lift|raise|move) "
+           r"(his|her|their|my) ((right|left) )?(arm|leg))")
+_SUDDEN = r"(ploetzlich|auf einmal|von jetzt auf gleich|seit (eben|vorhin|gerade|ein paar minuten|einer stunde)|suddenly)"
+_NOW = r"(gerade|grade|jetzt|in diesem moment|soeben|im moment|right now|currently)"
+# Own-case marker for requests to decide: "mir", "meine Tochter", "in meiner Situation".
+_OWN = r"(mir|uns|mich|mein\w*|unser\w*|ich|wir)(?![a-z])"
+# What a citizen may ask to "get" without asking for a decision: an appointment, a receipt, the post.
+_PROCESS_OBJECT = (r"(?![^.?!\n]{0,40}(termin|auskunft|info|unterlagen|formular|nachweis|bescheinigung|bestaetigung|"
+                   r"erinnerung|quittung|nachricht|e-?mail|post|antwort|kopie|steuer-?id|reisepass|kinderreisepass|"
+                   r"personalausweis|brief|benachrichtigung|sms|anruf|rueckruf|rechnung|beleg|ausdruck|"
+                   r"appointment|answer|reply|confirmation|receipt|letter|call|copy|notification|reminder))")
+# Bringing medicines on a journey, into the country or to a disposal point is no medical advice.
+_NOT_LOGISTICS = r"(?![^.?!\n]*(mitbring|mitnehm|entsorg|abgeb|einfuehr|einreise|zoll|handgepaeck|urlaub|reise))"
+_DRUGS = (r"(ibuprofen|paracetamol|aspirin|diclofenac|voltaren|novalgin|metamizol|tramadol|tilidin|codein|antibiotik\w*|"
+          r"penicillin|amoxicillin|cortison|kortison|insulin|blutverduenner|antidepressiv\w*|johanniskraut|"
+          r"schlaftablette\w*|beruhigungsmittel|melatonin|schmerzmittel|schmerztablette\w*|tabletten|pillen|pille|"
+          r"medikament\w*|arznei\w*|tropfen|globuli|hustensaft|nasenspray)")
+# Private legal disputes (employment, family, tenancy) and a request for what to do in them.
+_DISPUTE = (r"(kuendigung|gekuendigt|abmahnung(?![^.?!\n]*(park|knoellchen|strafzettel))|abgemahnt|rausgeworfen|"
+            r"rausgeschmissen|entlassen|fristlos|sorgerecht|umgangsrecht|scheidung|erbstreit|raeumungsklage|"
+            r"mieterhoehung|nebenkostenabrechnung|kaution|abfindung|aufhebungsvertrag|strafbefehl|vorladung|"
+            r"arbeitsgericht)")
+_ASK_ADVICE = (r"(was (soll|sollte|kann) ich (\w+ ){0,4}(tun|machen|unternehmen)|was mache ich|was tun(?![a-z])|"
+               r"wie (soll|sollte|kann) ich (\w+ ){0,3}(reagieren|vorgehen|wehren)|wie reagiere ich|wie wehre ich|"
+               r"wie gehe ich (\w+ )?vor|was raten sie|was raetst du|was empfehlen sie|wie gewinne ich|was nun|was jetzt|"
+               r"(ist|war) (das|die|sie|es) (\w+ )?(rechtens|wirksam|gueltig|erlaubt|zulaessig))")
+# Singular and plural group words for demands about who may serve, teach or sit next to whom.
+_GROUP_WORD = (r"(behindert\w*|muslim\w*|moslem\w*|islam\w*|auslaender\w*|tuerk\w*|araber\w*|jude[n]?|juedin|"
+               r"juedisch\w*|fluechtling\w*|gefluechtet\w*|asyl\w*|migrant\w*|schwarze[rn]?|schwul\w*|lesbisch\w*|"
+               r"roma|sinti|afrikaner\w*|kopftuch\w*|immigrant\w*|foreigner\w*|refugee\w*|black|gay|jew\w*|arab|arabs)(?![a-z])")
+_STAFF = (r"(sachbearbeiter|mitarbeiter|berater|beamt|ansprechpartner|bearbeiter|betreuer|erzieher|lehrer|arzt|aerzt|"
+          r"jemand|person|clerk|caseworker|case worker|staff|officer|employee|someone|somebody|teacher|doctor)\w*")
+_PLACE = r"(schule|kita|kindergarten|klasse|gruppe|verein|schwimmbad|spielplatz|school|class|daycare|nursery|playground)"
+_EXCLUDE = (r"(fernhalten|fernzuhalten|raushalten|rauszuhalten|ausschliessen|auszuschliessen|ausgeschlossen|aussperren|"
+            r"rauswerfen|rauszuwerfen|rausschmeissen|verbannen|nicht (aufnehmen|aufgenommen|zulassen|zugelassen|"
+            r"reinlassen)|keep \w+ out|kick\w* out|exclude|ban(?![a-z]))")
+_GRANNY = r"(oma|omi|grossmutter|grossmama|opa|grossvater|grandma|granny|grandmother|grandpa|grandfather|nana)"
+_READ_ALOUD = (r"(vorgelesen|vorlesen|vorzulesen|vorlas|vorliest|aufgesagt|aufsagen|read (me|to me|us|them)|"
+               r"used to (read|recite|tell)|recite)")
+_INTERNALS = (r"(anweisung|instruktion|prompt|vorgabe|konfiguration|programmierung|systemnachricht|instructions|directives|"
+              r"system message|configuration|lizenz|license|product key|schluessel|passw)")
 
 
 def _c(*alternatives: str) -> re.Pattern[str]:
@@ -75,7 +135,43 @@ RULE_PATTERNS: dict[str, re.Pattern[str]] = {
         r"(bombe|sprengsatz)" + W + r"(gelegt|explodiert|deponiert|hochgehen)|bombendrohung",
         r"unconscious", r"not breathing", r"heart attack", r"(is|am|are) bleeding", r"house is on fire",
         r"there is a fire", r"smell(s)? (of )?gas", r"(being|been) attacked", r"call (an )?ambulance",
-        r"someone is breaking in", r"(he|she|someone) (is )?(hitting|stabbing|choking)", r"overdos"),
+        r"someone is breaking in", r"(he|she|someone) (is )?(hitting|stabbing|choking)", r"overdos",
+        # stroke told in plain words: two signs, or one that came on suddenly
+        _STROKE + S + _STROKE, _SUDDEN + W + _STROKE, _STROKE + W + _SUDDEN,
+        r"(face|mouth|smile)( is| was| looks)? (drooping|droopy|sagging|lopsided)|"
+        r"(can'?t|cannot|unable to) (lift|raise|move) (his|her|their|my) ((right|left) )?(arm|leg)",
+        # a break-in under way
+        _NOW + W + r"(bricht|brechen|steigt|steigen|klettert|klettern|dringt|dringen)" + W + r"(ein|rein|herein)(?![a-z])",
+        r"(bricht|brechen|steigt|steigen|klettert|klettern|dringt|dringen)" + W + _NOW + W + r"(ein|rein|herein)(?![a-z])",
+        _NOW + W + r"(einzubrechen|aufzubrechen|aufzuhebeln|"
+        r"einzusteigen|einzudringen|eingedrungen|eingestiegen|eingebrochen)",
+        r"(eingebrochen|eingedrungen|eingestiegen|einbrecher|eindringling|taeter)" + W + r"(noch|immer noch) (drin|drinnen|"
+        r"da(?![a-z])|im haus|in der wohnung|im keller|oben|unten)",
+        r"(einbrecher|eindringling)\w* (ist|sind|steht|stehen|schleicht|schleichen|laeuft|laufen|steigt|steigen|"
+        r"klettert|klettern|versucht|versuchen)|(hoere|hoeren|sehe|sehen|ist|sind) (\w+ ){0,2}(einbrecher|eindringling)",
+        r"(versucht|versuchen|probiert|probieren)" + W + r"(tuer|fenster|schloss|keller|terrasse|balkon|garage|haus|"
+        r"wohnung)\w*" + W + r"(aufzu|einzu)(brechen|hebeln|treten|steigen|knacken|druecken|dringen)",
+        r"(is|are|'s|'re) (currently |now |right now )?(trying to )?break(ing)? in(to)?(?![a-z])",
+        r"(there'?s|there is|there are|i hear|i can hear|i see) (an? )?(intruder|burglar)",
+        r"(someone|somebody|a man|men|a stranger|strangers|a guy|guys|people|burglars?|intruders?) (is |are )?(climbing|"
+        r"breaking|getting|forcing (his|their) way|crawling) (in|into|through)(?![a-z])",
+        r"just (broke|broken|got) in(to)?(?![a-z])|(is|are|'s|'re) still (in|inside) (the|my|our) (house|home|apartment|"
+        r"flat|building)",
+        r"(someone|somebody|a stranger|a man|men) (is |are )?(in|inside) (my|our) (house|home|apartment|flat|room)",
+        # an overdose or poisoning described, not named
+        r"(took|taken|swallowed|popped|downed|ate)( \w+){0,2} (too many|too much|a lot of|a bunch of|a handful of|"
+        r"a whole \w+ of|a (bottle|box|pack|packet) of|all (of )?(his|her|my|their|the))" + W + r"(pills|tablets|meds|"
+        r"medication|medicine|painkillers|drugs|heroin|fentanyl|insulin|sleeping)",
+        r"(?<![a-z])od'e?d(?![a-z])|(?<![a-z])o\.d\.",
+        r"(he|she|they|baby|child|son|daughter|husband|wife|mum|mom|dad|friend|roommate|partner)( \w+)? (won'?t|wont|"
+        r"will not|doesn'?t|does not|isn'?t|is not) (wake|waking)( \w+)? up|(can'?t|cannot) wake (him|her|them) up",
+        r"(barely|hardly|stopped|isn'?t|is not) breathing",
+        r"nicht (mehr )?wach (zu )?(kriegen|bekommen)|(kriege|bekomme|kriegen|bekommen) (ihn|sie|es) nicht (mehr )?wach",
+        r"wacht nicht (mehr |wieder )+auf", r"(wird|werden) nicht (mehr |wieder )?wach(?![a-z])",
+        r"(tabletten|pillen|medikament|schlaftabletten|schlafmittel|drogen|putzmittel|reiniger|gift)\w*" + W +
+        r"(geschluckt|verschluckt|getrunken)",
+        r"(zu viele|eine ganze|die ganze|alle|mehrere|eine handvoll|viel zu viele) (\w+ ){0,2}(tabletten|pillen|medikamente|"
+        r"schlaftabletten|schlafmittel|drogen)\w*" + W + r"(genommen|eingenommen|geschluckt)"),
     "crisis": _c(
         r"(mir|mich)" + W + r"(das leben (zu )?nehmen|umzubringen|zu toeten)", r"bringe? (ich )?mich" + W + r"um(?![a-z])",
         r"ans sterben", r"abschiedsbrief", r"(waere|bin) (ich )?(lieber |am liebsten )?tot", r"am liebsten (waere ich )?tot",
@@ -97,7 +193,39 @@ RULE_PATTERNS: dict[str, re.Pattern[str]] = {
         r"(alle |ganze )?(tabletten|pillen)" + W + r"(nehmen|schlucken)" + W + r"(damit|um|dann|endlich)",
         r"will nicht mehr leben", r"ich will nicht mehr\s*[.!]*$",
         r"kill myself", r"end (it all|my life)", r"want to die", r"self[- ]?harm", r"hurt(ing)? myself",
-        r"no reason to live", r"cut(ting)? myself"),
+        r"no reason to live", r"cut(ting)? myself",
+        # never waking up, a lethal amount: crisis even when it reads like a question about a dose
+        r"(nicht|nich|nie|niemals) (mehr |wieder )+auf(zu)?wach" + _NOISE, r"fuer immer (ein)?(zu)?schlafen" + _NOISE,
+        r"einschlafen (\w+ ){0,2}(nie|nicht|nich) (mehr|wieder)" + _NOISE,
+        r"(nicht|nich|nie|niemals) (mehr |wieder )+wach (zu )?(werden|werde)" + _NOISE,
+        _DRUGS + W + r"(um zu sterben|zu sterben|zum sterben|tot (zu )?sein|nicht (mehr|wieder) (auf|wach))",
+        r"(\d{2,}|viele|alle|zig|eine ganze packung|die ganze packung|eine packung|ganze packungen)( \w+){0,2} " +
+        _DRUGS + W + r"(auf einmal|aufeinmal|gleichzeitig|sterben|tot(?![a-z])|toedlich|umbringen)",
+        r"(does|would|will) it take to (die|not wake|never wake|end it)",
+        _DRUGS + W + r"(damit|dass|bis|um) (es|alles) (endlich )?(vorbei|aus|zu ende)",
+        r"(toedlich\w*|letal\w*) (dosis|menge)|(dosis|menge)\w*" + W + r"(toedlich|letal)|ab (wann|welche\w*( \w+)?)" + W +
+        r"toedlich",
+        r"(never|not|no longer) (to )?wake up" + _NOISE, r"(sleep|fall asleep) (forever|and never)",
+        r"(lethal|fatal|deadly) (dose|amount|quantity)", r"how (many|much)" + W + r"(to die|to kill|would kill|is lethal|"
+        r"is fatal|to overdose)",
+        # self-harm
+        r"(schneid|ritz|kratz|schnitz|verbrenn)\w* (ich )?(mich|mir)" + W +
+        r"(arm|handgelenk|bein|haut|oberschenkel|pulsader|blut|auf(?![a-z]))",
+        _L + r"(ich|mir|mich)" + W + r"(arm|handgelenk|pulsader|oberschenkel)\w*" + W + r"(aufgeschnitten|aufschneiden|"
+        r"aufgeritzt|aufritzen|geritzt|ritze|ritzen|geschnitten|eingeschnitten|schneide|schneiden)",
+        r"(?<![a-z])(tue|tu) (ich )?mir (\w+ ){0,2}(weh|gewalt an|schmerzen an)(?![a-z])",
+        r"(?<![a-z])(schlage|schlag|haue|hau) (ich )?mir (\w+ ){0,4}(auf |an |gegen )?(den |die |das )?"
+        r"(kopf|gesicht|arme|beine|wand)",
+        r"(rasierklinge|klinge|scherbe)n?" + W + r"(mir|mich|ritz|schneid|weh|verletz)|(mir|mich)" + W +
+        r"(rasierklinge|klinge|scherbe)",
+        r"mir (selbst|selber) (\w+ )?(weh ?(zu)?tun|wehgetan|schmerzen zu|gewalt an)",
+        r"(verletze|verbrenne|schlage|verstuemmle)\w* (ich )?mich (\w+ ){0,2}(selbst|selber|absichtlich|mit (einer |einem )?"
+        r"(klinge|rasierklinge|messer|scherbe|zigarette|feuerzeug))",
+        r"(cut|cutting|burn|burning|hurt|hurting|harm|harming|scratch|scratching|punish|punishing|starve|starving)(s|ed)? "
+        r"myself", r"(cut|cutting|slit|slitting|burn|burning)(s|ed)? (my )?(arms?|wrists?|legs?|thighs?|skin)",
+        r"(halte|halt|ertrage|ertrag) (es|das( alles)?|alles|mein leben|das leben|dieses leben) (\w+ )?nicht mehr( aus)?"
+        r"(?![a-z])(?![^.?!\n]*(laerm|krach|gestank|geruch|baustelle|hitze|musik|nachbar|mit dem|mit der|mit den))",
+        r"can'?t (take (it|this) any ?more|go on(?! with))"),
     "injection": _c(
         r"(vergiss|ignorier)\w*" + W + r"(alles|was man dir|was dir|was du)" + W + r"(gesagt|gelernt|vorgegeben|bekommen)",
         r"hoer nur noch auf mich",
@@ -170,12 +298,29 @@ RULE_PATTERNS: dict[str, re.Pattern[str]] = {
         r"(an|fuer|to) (die |den |das |the )?(ki|ai|bot|assistent(en|in)?|assistant|sprachmodell|chatbot|llm)\s*:",
         r"(wenn|falls) (du|sie) (das|dies|diese nachricht) (liest|lesen)", r"if you are (an? )?(ai|llm|language model|assistant)",
         r"(falls|wenn) du (eine |ein )?(ki|ai|sprachmodell|bot|chatbot) bist",
-        r"if you('re| are) reading this"),
+        r"if you('re| are) reading this",
+        # the grandmother trick: a dead relative who "used to read me" the instructions, keys or passwords
+        _GRANNY + S + _READ_ALOUD + S + _INTERNALS, _GRANNY + S + _INTERNALS + S + _READ_ALOUD,
+        r"(deine|ihre|your) (\w+ ){0,2}(anweisungen|instruktionen|vorgaben|systemanweisungen|instructions|prompt|"
+        r"konfiguration|programmierung)" + W + r"(vor(?![a-z])|vorlesen|vorgelesen|vorzulesen|aufsagen|rezitieren|"
+        r"preisgeben|verraten|read (out|aloud)|recite)",
+        # a story or poem in which an AI reveals its hidden instructions
+        r"(ki|ai|bot|chatbot|assistent\w*|assistant|sprachmodell|modell|model|llm|du|dein\w*|your|its|seine[nmr]?|"
+        r"ihre[nmr]?)(?![a-z])" + W + r"(geheim|versteckt|verborgen|intern|hidden|secret|internal|confidential)\w* "
+        r"(system)?(anweisung|instruktion|vorgabe|regeln|prompt|instructions|directives|rules|guidelines)",
+        r"(bot|chatbot|ki|ai|assistent\w*|assistant|sprachmodell|llm)(?![a-z])" + W + r"(seine|ihre|its|their|her|his) "
+        r"(\w+ )?" + _INTERNALS,
+        r"(seine|ihre|deine|its|your) (\w+ ){0,2}" + _INTERNALS + r"\w*" + W + r"(vorliest|vorlesen|vorgelesen|verraet|"
+        r"verraten|preisgibt|ausplaudert|aufsagt|enthuellt|reveals|recites|leaks)",
+        r"(verraet|verraten|preisgibt|ausplaudert|ausplaudern|enthuellt|enthuellen|offenlegt|offenbart|reveals?|"
+        r"revealing|leaks?|leaking|recites?|discloses?|spills?)" + W + r"(seine|ihre|its|his|her|their) (\w+ )?"
+        r"(anweisungen|instruktionen|vorgaben|systemprompt|prompt|programmierung|instructions|prompt|rules|guidelines)"),
     "discrimination": _c(
         r"(zu viele|so viele)" + W + _GROUPS, r"(dafuer sorgen|verhindern|verhindere)" + W + r"(keine|weniger)" + W + _GROUPS,
         r"(gehoeren|gehoert) nicht (zu|nach) deutschland",
         r"(will|moechte|darf ich)" + W + r"nur (fuer|an) (deutsche|weisse|biodeutsche)",
-        r"ohne" + W + r"(migrationshintergrund|auslaender|migranten|kopftuch)",
+        # "ohne ... für Migranten" names who an offer is for, not whom to keep out
+        r"ohne ((?!fuer |for )\w+ ){0,3}(mit )?(migrationshintergrund|auslaender|migranten|kopftuch)",
         _GROUPS + W + r"(sollten|sollen) (nicht|keine|kein)(?![a-z])", r"(frauen|maenner) koennen (einfach |halt |eben |eh )*nicht",
         r"(aussortier|sortier\w* aus|benachteilig|bevorzug|rausfilter)" + W + _GROUPS,
         r"(" + _GROUPS + r"|mit kopftuch|auslaendisch\w* namen)" + W + r"(aussortier|sortier\w* aus|ablehnen|benachteilig|"
@@ -205,7 +350,42 @@ RULE_PATTERNS: dict[str, re.Pattern[str]] = {
         r"(frauen|maenner)" + W + r"(gehoeren|sollen|sollten)" + W + r"(kueche|herd|zu hause|nicht arbeiten|"
         r"nicht waehlen)",
         r"(welche|welcher)" + W + r"(nationalitaet|herkunft|religion|rasse|volk)" + W + r"(kriminell|schlimmst|"
-        r"dummst|faulst|schlechtest)"),
+        r"dummst|faulst|schlechtest)",
+        # who may serve me: a clerk "who is not a Muslim", "not by a Turk"
+        _STAFF + W + r"(kein|keine|keinen|nicht|not|isn'?t|no)( (ein|eine|einen|a|an))? (\w+ )?" + _GROUP_WORD,
+        r"(kein|keine|keinen|keiner|nicht|no|not a|not an)(?![a-z]) (\w+ )?(schwarz|auslaendisch|tuerkisch|muslimisch|"
+        r"arabisch|juedisch|afrikanisch|schwul|migrantisch|black|muslim|foreign|arab|jewish|gay|turkish|african|asian|"
+        r"asiatisch)\w* (\w+ )?" + _STAFF,
+        r"(don'?t|do not|never) want (a |an |any )?(foreigner|muslim|moslem|black|immigrant|refugee|jew|arab|gay|turk)\w*",
+        r"(refuse|reject|turn away|exclude|ban|deny|not (accept|admit|allow))( \w+){0,2} (refugee|immigrant|migrant|muslim|"
+        r"foreign|black|jewish|arab|gay|disabled)\w*",
+        r"(verhinder|vermeid)\w*,? (dass|das)" + W + _GROUP_WORD.replace("(?![a-z])", "") + W + r"(in (die|den|das|unsere|"
+        r"unser|meine|mein|der)(?![a-z])|kommen|ziehen|wohnen|einziehen|aufgenommen|zugelassen|dazukommen)",
+        r"(will|moechte|wuensche|verlange|bestehe auf|want|need|request|prefer|only)( \w+){0,3} (einen |eine |a |an )?"
+        r"(deutsche[nrm]?|biodeutsche[nrm]?|weisse[nrm]?|christliche[nrm]?|white|christian|native german)( \w+)? " + _STAFF,
+        r"(nicht|nie|ungern|not|never|don'?t)(?![a-z])" + W + r"(von|bei|by) (einem |einer |a |an )?(\w+ )?" +
+        _GROUP_WORD + W +
+        r"(bedient|beraten|betreut|bearbeitet|behandelt|unterrichtet|handled|processed|served|treated)",
+        r"(nicht|nie|niemals|bloss nicht|ungern|not|never) (von|bei|mit|by|from) "
+        r"(einem |einer |einen |dem |der |den |a |an )?"
+        r"(\w+ )?" + _GROUP_WORD + W + r"(bedient|beraten|betreut|bearbeitet|behandelt|unterrichtet|untersucht|"
+        r"served|helped|treated|advised|seen)",
+        r"(nur|bloss|only) (von |bei |by )?(einem |einer |a )?(deutsch|biodeutsch|christ|weiss|white|german)\w* "
+        r"(\w+ )?(bedient|beraten|betreut|bearbeitet|behandelt|served|helped|treated)",
+        # keeping children of a group out of a school, a Kita, a class
+        _GROUP_WORD.replace("(?![a-z])", "") + W + _PLACE + W + _EXCLUDE,
+        _GROUP_WORD.replace("(?![a-z])", "") + W + _EXCLUDE + W + _PLACE,
+        _EXCLUDE + W + _GROUP_WORD.replace("(?![a-z])", "") + W + _PLACE,
+        r"(keine|kein|keinen) (\w+ ){0,1}" + _GROUP_WORD.replace("(?![a-z])", "") + W + r"(aufnehmen|zulassen|reinlassen|"
+        r"in (die|der|unsere|unserer|meine|meiner|unser|mein) " + _PLACE + r")",
+        r"(dafuer sorgen|sorgen sie dafuer|sorgst du dafuer|verhinder\w*|vermeid\w*)" + W + r"(dass|das)" + W +
+        _GROUP_WORD.replace("(?![a-z])", "") + W + r"(nicht|nie|keine|kein|weg|raus)(?![a-z])",
+        r"(keep|kick|ban|bar|exclude|remove)\w* (the |all )?" + _GROUP_WORD.replace("(?![a-z])", "") +
+        r"( \w+)? (out|away|from)(?![a-z])",
+        r"(halte|halten|haelt|haltet)" + W + _GROUP_WORD.replace("(?![a-z])", "") + W + r"(fern|raus|draussen)(?![a-z])",
+        r"(schliesse|sperre|grenze) (ich|wir|man)" + W + _GROUP_WORD.replace("(?![a-z])", "") + W +
+        r"aus\s*([.?!,]|$)",
+        r"ohne (\w+ )?(fluechtling|gefluechtet|asyl|auslaend|muslim|tuerk|araber|roma|refugee|immigrant|muslim)\w*kinder"),
     "individual_decision": _c(
         r"(durchgeht|durchkommt)", r"reicht (das|es|mein\w*|unser\w*)" + W + r"(fuer|um)" + W +
         r"(wohngeld|buergergeld|anspruch|zuschuss|kinderzuschlag|einbuergerung|grundsicherung|elterngeld|leistung)",
@@ -222,15 +402,16 @@ RULE_PATTERNS: dict[str, re.Pattern[str]] = {
         r"(rechtens|rechtmaessig|korrekt|richtig|falsch|gueltig|berechtigt)",
         r"will my" + W + r"(extended|accepted|approved|renewed)", r"tell me if my",
         # "Kriege ich den Ausweis gleich mit?" asks how fast the process is, not whether a case is granted.
-        r"(^|[.?!,;:]\s*)(bekomme|bekommen|kriege|krieg|erhalte) (ich|wir)"
+        r"(^|[.?!,;:]\s*)(bekomme|bekommen|kriege|krieg|kriegen|erhalte|erhalten) (ich|wir)"
         r"(?![^.?!]{0,60}\b(gleich|sofort|direkt|umgehend|am (selben|gleichen) tag|noch heute|vor ort)\b)"
         r"(?! (auch |noch |dann |da )?(einen? |eine |die |den |das )?"
         r"(termin|auskunft|hilfe|info|informationen|unterlagen|formular|nachweis|bescheinigung|bestaetigung|"
-        r"erinnerung|quittung|nachricht|e-?mail|post|antwort|kopie|beratung))",
+        r"erinnerung|quittung|nachricht|e-?mail|post|antwort|kopie|beratung))" + _PROCESS_OBJECT,
         r"(^|[.?!,;:]\s*)(wird|werde|wuerde|werden) (mein|meine|ich|wir|unser|unsere)" + W + r"(genehmigt|bewilligt|"
         r"abgelehnt|angenommen|zugelassen|eingebuergert|abgeschoben|bekommen|erhalten|durchkommen|akzeptiert|"
-        r"bestehen)",
+        r"bestehen|aufgenommen|zugeteilt|befreit|anerkannt)",
         r"(steht|stehen) (mir|uns)" + W + r" zu(?![a-z])", r"(habe|haben|hab) (ich|wir)" + W + r"anspruch",
+        r"(hat|haben) (mein|meine|unser|unsere)\w* (\w+ ){0,2}anspruch",
         r"(ist|war|sind) (mein|meine|der|die|dieser|diese|unser)" + W + r"(bescheid|bussgeld|knoellchen|strafzettel|"
         r"ablehnung|kuendigung|gebuehrenbescheid|steuerbescheid|festsetzung)" + W + r"(rechtens|rechtmaessig|korrekt|"
         r"richtig|falsch|gueltig|ungueltig|zulaessig|berechtigt)",
@@ -239,8 +420,60 @@ RULE_PATTERNS: dict[str, re.Pattern[str]] = {
         r"zusagen)", r"(meine|unsere) chancen",
         r"(wie ?viel|wie hoch)(?! kost)[^.?!\n]{0,30}?(bekomme|kriege|erhalte|steht mir|waere mein|ist mein|wird mein|"
         r"bekommen wir)", r"(reicht|genuegt) (mein|unser) (einkommen|gehalt|verdienst|rente)",
-        r"(am i|are we) eligible", r"(?<!how )do i (qualify|get)", r"will (my|i)" + W + r"(approved|granted|rejected|get|receive)",
-        r"(approve|grant) my", r"is my" + W + r"(decision|fine|notice|assessment)" + W + r"(legal|correct|valid|lawful)"),
+        r"(am i|are we) eligible", r"(?<!how )(?<!where )(?<!when )do i (qualify|get)(?![a-z])" + _PROCESS_OBJECT,
+        r"will (my|i)" + W + r"(approved|granted|rejected|get|receive)(?![a-z])" + _PROCESS_OBJECT,
+        r"(approve|grant) my", r"is my" + W + r"(decision|fine|notice|assessment)" + W + r"(legal|correct|valid|lawful)",
+        # waive, defer or reduce my fee
+        r"(erlass|stund|ermaessig|reduzier|streich)\w* (sie|du|ihr) (mir|uns)(?![a-z])",
+        r"(koennen|koennten|kannst|koenntest|wuerden|wuerdest|kann|koennte|will|wollen|wird) (sie|du|ihr|die stadt|das amt|"
+        r"man)" + W +
+        r"(mir|uns|mich|meine[nmr]?|unsere[nmr]?)(?![a-z])" + W + r"(erlassen|stunden|ermaessigen|reduzieren|streichen|"
+        r"erstatten|zurueckerstatten|verzichten|befreien|nachlassen|senken)",
+        r"(wird|werden|wuerde|wuerden|kann|koennte|koennen) (mir|uns)" + W + r"(erlassen|gestundet|ermaessigt|erstattet|"
+        r"zurueckerstattet|gestrichen|reduziert|nachgelassen|genehmigt|bewilligt|erteilt|gewaehrt|zugesprochen|"
+        r"anerkannt|verlaengert)(?![a-z])",
+        r"(bin ich|sind wir|waere ich|waeren wir) (\w+ ){0,4}(befreit|gebuehrenbefreit|beitragsbefreit)",
+        r"(ich )?bitte (sie )?um (einen |eine |den |die )?(erlass|stundung|ermaessigung|befreiung|nachlass)",
+        r"(sie|du|ihr|die stadt|das amt|man) (\w+ ){0,3}(darauf|auf (die|den|das) \w+) verzichten",
+        r"(erlassen|stunden|ermaessigen|reduzieren|streichen|aussetzen|erstatten|befreien|genehmigen|bewilligen)" + W +
+        r"(fuer mich|fuer uns|bei mir|bei uns|in meinem fall)|(fuer mich|fuer uns|bei mir|bei uns|in meinem fall)" + W +
+        r"(erlassen|stunden|ermaessigen|reduzieren|streichen|aussetzen|erstatten|verzichten|befreien|genehmigen|bewilligen)",
+        r"(?<!wie )(klappt|geht|wird) (das|es) (\w+ ){0,2}mit (der|dem) (\w+ )?(baugenehmigung|genehmigung|einbuergerung|"
+        r"kitaplatz|bauantrag|aufenthaltserlaubnis|niederlassungserlaubnis|befreiung|erlass)\w*" + W + _OWN,
+        r"(bei|fuer) (mir|mich|uns)( \w+){0,2} (eine )?ausnahme|ausnahme (bei|fuer) (mir|mich|uns|meinen|meine)",
+        r"waiv\w* (my|our)( \w+)? (fee|fine|charge|penalty|tax|costs?)|(fee|fine|charge|penalty)s? (\w+ )?for me",
+        r"(can|could|would|will) (you|the city|they|the office)( please)? (waive|cancel|reduce|refund|forgive|drop|"
+        r"exempt)", r"(am i|are we|would i be|will i be) exempt",
+        # "do you think my daughter gets a place / I will be naturalised?"
+        r"(glaub|denk|mein|schaetz)\w* (du|sie|ihr),? (dass |ob )?" + _OWN + W + r"(bekomme|bekommen|bekommt|kriege|"
+        r"kriegen|kriegt|krieg|erhalte|erhalten|erhaelt|genehmigt|bewilligt|angenommen|eingebuergert|zugelassen|anerkannt|"
+        r"durchkomme|durchkommt|durchgeht|chance|klappt|schaffe|aufgenommen)(?![a-z])" + _PROCESS_OBJECT,
+        r"dass " + _OWN + W + r"(genehmigt|bewilligt|abgelehnt|angenommen|zugelassen|eingebuergert|anerkannt|erteilt|"
+        r"verlaengert|aufgenommen) (werde|werden|wird|wuerde|wuerden)",
+        r"wie wahrscheinlich" + W + _OWN,
+        r"(?<!wie )(?<!wann )(?<!wo )(?<!ab wann )(kann|koennte|werde|wuerde|darf) (ich|wir)" + W + r"(eingebuergert|"
+        r"genehmigt|bewilligt|zugelassen|anerkannt|aufgenommen|befreit) (werden)",
+        r"(?<!wie )(?<!wann )(?<!wo )(bekommt|kriegt|erhaelt) (mein|meine|unser|unsere) (\w+ ){0,2}(sohn|tochter|kind|"
+        r"kinder|kleine\w*|mann|frau|partner\w*|mutter|vater|familie|oma|opa|eltern)(?![a-z])" + _PROCESS_OBJECT,
+        r"(hat|haben|habe|hab) (mein|meine|unser|unsere|ich|wir)" + W + r"(chance|chancen|aussicht|aussichten)(?![a-z])",
+        r"(do|does) (i|we|my \w+|our \w+) (\w+ )?(have|stand) (a |any )?(chance|shot)",
+        r"(can|could|will|would) (i|we|my \w+) (become|get|be) (\w+ ){0,3}(citizen|naturali[sz]ed|approved|granted|accepted|"
+        r"admitted)",
+        r"(?<![a-z])(wird|werden|wuerde) (der|die|das) (\w+ ){0,4}(fuer|von) (mein|unser)\w*" + W + r"(genehmigt|bewilligt|"
+        r"abgelehnt|angenommen|zugelassen|erteilt|verlaengert|aufgenommen)",
+        r"(wird|wuerde|werden) (\w+ ){0,3}(durchgehen|durchkommen)(?![a-z])",
+        r"klappt (das|es) (\w+ )?(bei mir|bei uns|in meinem fall|fuer mich|fuer uns)",
+        r"(in meinem fall|in unserem fall|in meiner (situation|lage)|mit meiner (situation|lage|vorgeschichte|vorstrafe))" +
+        W + r"(eingebuergert|genehmigt|bewilligt|anerkannt|zugelassen|chance|klappt|anspruch|berechtigt)",
+        r"(geht|gehen|kommt|kommen) (mein|meine|unser|unsere|der|die|das) (\w+ ){0,3}(antrag|bauantrag|bauvoranfrage|"
+        r"genehmigung|widerspruch|einspruch|vorhaben|anbau|umbau)\w* (\w+ ){0,4}durch(?![a-z])",
+        r"(i'?ll|i will|we'?ll|we will|i would|i'?d) (get|be (granted|approved|accepted|naturali[sz]ed|given))(?![a-z])"
+        r"(?! (an? )?(appointment|answer|reply|confirmation|receipt|email|letter|call|copy|notification|reminder))",
+        r"(my|our) [^.?!\n]{0,40}(going to|gonna|likely to|will) (be |get )?(approved|granted|accepted|rejected|denied|"
+        r"extended|renewed)", r"(in|with) my (situation|case|record|history)" + W + r"(citizenship|approved|granted|"
+        r"eligible|qualify|chance)", r"what are (my|our) chances",
+        r"(citizen\w*|naturali[sz]\w*|approved|granted|eligible|qualify)" + W + r"with my (criminal )?(record|income|debts|"
+        r"situation|status|history)"),
     "individual_advice": _c(
         r"lohnt (es )?sich" + W + r"(gegen|widerspruch|klage|vorzugehen|anwalt|einspruch)",
         r"(vermieter|vermieterin|arbeitgeber|arbeitgeberin|chef|chefin|ex)" + W + r"(was mache ich|was soll ich|"
@@ -248,7 +481,7 @@ RULE_PATTERNS: dict[str, re.Pattern[str]] = {
         r"(kopfschmerz|schmerzen|fieber|husten|ausschlag|knoten|uebelkeit|schwindel|durchfall)" + W +
         r"(was hilft|hilft dagegen|was tun|gefaehrlich|was soll ich|was kann ich nehmen)",
         r"(dosierung|dosis)", r"(wie ?viel|welche menge)" + W + r"(paracetamol|ibuprofen|aspirin|medikament|tabletten|"
-        r"antibiotika|cortison|insulin)",
+        r"antibiotika|cortison|insulin)" + _NOT_LOGISTICS,
         r"steuererklaerung" + W + r"(sparen|zurueckbekommen|optimieren|mehr zurueck)",
         r"(raten|empfehlen) sie mir|raetst du mir|empfiehlst du mir", r"rechtlich vor(gehen)?(?![a-z])",
         r"ich (sicher |bestimmt )?gewinne", r"verklag",
@@ -256,7 +489,7 @@ RULE_PATTERNS: dict[str, re.Pattern[str]] = {
         r"(soll|sollte) ich" + W + r"(widerspruch|einspruch|klage|klagen|anwalt|anfechten|unterschreiben|"
         r"kuendigen|medikament|tablette|antibiotik|impfen|operier|absetzen|vergleich|akzeptieren|hinnehmen|wehren)",
         r"(welche|welches|was fuer)" + W + r"(medikament|tabletten|arznei|schmerzmittel|antibiotikum|dosis|dosierung|"
-        r"salbe|creme|tropfen|zaepfchen|pille|globuli|hustensaft|nasenspray|spritze)",
+        r"salbe|creme|tropfen|zaepfchen|pille|globuli|hustensaft|nasenspray|spritze)" + _NOT_LOGISTICS,
         _L + r"(nehmen|einnehmen)" + W + r"(gegen|bei) (meine |meinen |die |den )?\w*(schmerz|fieber|husten|"
         r"erkaeltung|grippe|entzuendung|allergie|infekt|migraene|durchfall|uebelkeit)",
         r"(habe|hab) ich (wohl |vielleicht )?(corona|krebs|diabetes|depression|covid|grippe|eine? (krankheit|infektion))",
@@ -268,7 +501,46 @@ RULE_PATTERNS: dict[str, re.Pattern[str]] = {
         r"(lohnt|rentiert) (es )?sich (fuer mich|fuer uns)",
         r"(gewinne|gewinnen) (ich|wir)" + W + r"(klage|prozess|verfahren|widerspruch)",
         r"should i (appeal|sue|sign|take|object)", r"what (medication|medicine|drug)s? should",
-        r"(legal|tax|medical) advice", r"what would you (do|advise|recommend)"),
+        r"(legal|tax|medical) advice", r"what would you (do|advise|recommend)",
+        # my notice of dismissal, custody, tenancy: what should I do
+        _DISPUTE + S + _ASK_ADVICE, _ASK_ADVICE + W + _DISPUTE,
+        r"(was|wie) (soll|sollte|kann) ich (\w+ ){0,2}(gegen|wegen|bei|mit|nach) (\w+ ){0,2}" + _DISPUTE,
+        r"(ex|ex-?mann|ex-?frau|ex-?partner\w*|vater|mutter) (\w+ ){0,4}(kinder|sohn|tochter) (\w+ ){0,2}nicht (mehr )?"
+        r"(sehen|treffen|besuchen)" + S + _ASK_ADVICE,
+        r"(my )?(ex|landlord|employer|boss|husband|wife)(?![a-z])" + S + r"what (should|can|do) i do",
+        r"(chef|chefin|arbeitgeber|vermieter|hausverwaltung|ex-?mann|ex-?frau|ex-?partner|(?<![a-z])ex)\w*" + W +
+        r"(mich|mir|uns)(?![a-z])" + S + r"(" + _ASK_ADVICE + r"|wie verhalte ich mich)",
+        r"(fired|dismissed|laid off|sacked|evicted|terminated) (me|us)" + S + r"(what (should|can|do) i|what are my "
+        r"(options|rights)|is (that|this|it) (legal|allowed))",
+        r"should i (stop|start|keep|continue|increase|reduce|double|skip|quit) (taking|using)",
+        r"(got|been|was|were|am|being) (fired|dismissed|laid off|let go|sacked|evicted)" + S + r"(what (should|can|do) i|"
+        r"how (should|do|can) i|is (that|this|it) (legal|allowed))",
+        r"what (should|can) i do (about|after|regarding) (my|the|being) (dismissal|termination|firing|notice|eviction|"
+        r"layoff|custody|divorce)", r"custody" + W + r"(win|fight|battle|dispute|lose|chances|what (should|can|do) i)",
+        r"(win|fight for|keep|get full|get sole|lose) (\w+ ){0,2}custody",
+        r"(bekomme|kriege|erhalte|gewinne|behalte|erstreite)\w* (ich|wir) (das |den )?(?!gemeinsam)(\w+ )?(sorgerecht|"
+        r"umgangsrecht|aufenthaltsbestimmungsrecht)|(alleinig|voll)\w* sorgerecht",
+        # which medicine, how much, together with what
+        r"(darf|kann|soll|sollte|muss|koennte) (ich|man|mein\w*|er|sie)" + W + _DRUGS + W +
+        r"(?<![a-z])(ein)?(nehmen|geben|absetzen|kombinieren|schlucken|vertragen|mischen|trinken|stillen)(?![a-z])",
+        r"(was|welches \w+|welche \w+) (hilft|nehme ich|kann ich nehmen|soll ich nehmen) (\w+ )?(gegen|bei) (meine\w*|mein|"
+        r"die|den|das)? ?\w*(schmerz|fieber|husten|migraene|erkaeltung|grippe|entzuendung|allergie|ausschlag|durchfall|"
+        r"uebelkeit|schlaflosigkeit|angst|depression|bluthochdruck)",
+        r"\d+ ?(mg|milligramm|ml|tropfen|tabletten)(?![a-z])" + W + r"(zu viel|zu wenig|zu hoch|genug|in ordnung|okay|"
+        r"gefaehrlich|nehmen|einnehmen|too much|safe|ok)",
+        r"(how (much|many)|which|what) (\w+ ){0,2}(ibuprofen|paracetamol|acetaminophen|tylenol|aspirin|advil|painkillers?|"
+        r"pills|tablets|meds|medications?|medicines?|antibiotics|dose|dosage)" + W + r"(can|should|do|may|must) (i|we|my)",
+        r"(which|what) (painkiller|medication|medicine|drug|pill|antibiotic|ointment|cream)s? (is|are|should|would|do you)",
+        r"can i (take|mix|combine)" + W + r"(ibuprofen|paracetamol|acetaminophen|tylenol|aspirin|alcohol|pills|medication)",
+        # my tax return
+        r"(wie|was) (mache|fuelle|erstelle|trage|setze|schreibe|erledige)( ich)?" + W + r"(einkommen)?steuererklaerung",
+        r"(mir|uns) (\w+ ){0,2}(bei|mit) (meiner|unserer) (einkommen)?steuer(erklaerung)?|(helfen|hilfst|helft|hilf) "
+        r"(sie |du |ihr )?(mir|uns) (\w+ )?(bei|mit) der (einkommen)?steuererklaerung|(mir|uns) (\w+ )?(bei|mit) der "
+        r"(einkommen)?steuererklaerung (\w+ )?(helfen|behilflich)",
+        r"(von der steuer|steuerlich) (\w+ ){0,2}(absetzen|abziehen|geltend machen)|absetzen (\w+ ){0,3}steuer",
+        r"(kann|darf|koennte) (ich|man|wir)" + W + r"steuer\w*" + W + r"absetz",
+        r"(file|do|fill (in|out)|prepare|complete) (\w+ ){0,1}(my|our) (tax return|taxes|tax declaration)",
+        r"help (me )?with my tax", r"(deduct|write off)" + W + r"tax"),
     "political": _c(
         r"(haeltst du|halten sie|denkst du|denken sie|findest du|finden sie|meinst du|meinen sie|glaubst du)" + W +
         r"(" + _PARTIES + "|" + _POLITICIANS + r"|politik|stadtrat|fraktion|opposition)",
@@ -304,10 +576,13 @@ RULE_PATTERNS: dict[str, re.Pattern[str]] = {
         r"wie viele tore|tore geschossen", r"wie lange muss" + W + r"(kochen|backen|garen)", r"debug", r"(mein|meinen) code",
         r"wer war (der|die) (erste|erfinder|beruehmteste)", r"wie hoch ist der (berg|mount|turm|eiffelturm)",
         r"wie spaet ist es in", r"was bedeutet das (englische |franzoesische )?wort", r"kalorien", r"magst du",
-        r"unterhalte dich mit mir", r"(beste|gute|neue) (serie|filme?|buch)", r"(iphone|smartphone|handy|playstation|spielkonsole|laptop)" + W + r"(kaufen|kostet|preis|empfehl|besser|"
-        r"vergleich|modell|reparier)", r"(kostet|kosten|preis|kaufen|kaufe)" + W + r"(iphone|smartphone|playstation|"
+        r"unterhalte dich mit mir", r"(beste|gute|neue) (serie|filme?|buch)",
+        # shopping words start a word: "Handyhüllen verkaufen" is a trade (Gewerbe), not shopping advice
+        r"(iphone|smartphone|handy|playstation|spielkonsole|laptop)" + W + _L + r"(kaufen|kostet|preis|empfehl|besser|"
+        r"vergleich|modell|reparier)", _L + r"(kostet|kosten|preis|kaufen|kaufe)" + W + r"(iphone|smartphone|playstation|"
         r"spielkonsole|laptop)",
-        r"(soll|sollte) ich (mir )?(ein|einen|eine)" + W + r"kaufen", r"lustig", _L + r"(urlaub|reise|hotel|flug)\w*(tipp|ziel)",
+        r"(soll|sollte) ich (mir )?(ein|einen|eine)" + W + _L + r"kaufen", r"lustig",
+        _L + r"(urlaub|reise|hotel|flug)\w*(tipp|ziel)",
         r"something funny", r"world cup", r"pasta",
         _L + r"wetter(?!auer)", r"regnet es", r"(wird es|gibt es) (morgen |heute |am wochenende )?(regen|schnee|gewitter)",
         r"(grad|temperatur)" + W + r"(morgen|heute|wochenende)", r"weather", r"forecast",
@@ -335,12 +610,82 @@ RULE_PATTERNS: dict[str, re.Pattern[str]] = {
         _L + r"(urlaub|urlaubsziel|reiseziel|hotel|flug)(?![a-z])" + W + r"(empfehl|tipp|buchen|guenstig)"),
 }
 
+# A question about a city service (a Gewerbe, a permit, a registration, a fee) is not out of scope, whatever else it
+# mentions: "Ich verkaufe Handyhüllen, muss ich ein Gewerbe anmelden?" The classifier drops out_of_scope for it.
+_SERVICE_CUE = (r"(brauche|brauchen|braucht|benoetige|benoetigen|muss|muessen|darf|duerfen|wie|wo|wann|welche[nrs]?|"
+                r"was kostet|bei wem|need|do i|how|where|which)(?![a-z])")
+_SERVICE_TERM = (r"(gewerbe\w*|genehmigung|erlaubnis|anmelden|anmeldung|melde|ummelden|ummeldung|abmelden|abmeldung|"
+                 r"beantrag\w*|antrag|bescheinigung|urkunde|personalausweis|reisepass|fuehrerschein|zulassung|"
+                 r"buergerbuero|buergerservice|standesamt|ordnungsamt|gewerbeamt|jugendamt|sozialamt|auslaenderbehoerde|"
+                 r"gebuehr\w*|hundesteuer|grundsteuer|gewerbesteuer|wohngeld|buergergeld|elterngeld|kitaplatz|sperrmuell|"
+                 r"parkausweis|halteverbot|sondernutzung|marktstand|standplatz|permit|licen[cs]e|register|registration)")
+SERVICE_REQUEST = re.compile(_SERVICE_CUE + W + _SERVICE_TERM + "|" + _SERVICE_TERM + W + _SERVICE_CUE)
+
+# "Wie beantrage ich Wohngeld? Ich verdiene 1.400 Euro" asks for the procedure: the similarity layer, which only sees
+# that it resembles "reicht mein Einkommen für Wohngeld?", must not turn it into a decision or advice referral.
+PROCEDURE_REQUEST = re.compile(
+    r"(wie|wo|wann|bei wem|womit|ab wann|an wen)(?![a-z]) (\w+ ){0,3}(beantrag\w*|stelle|stellt|melde|meldet|anmelden|"
+    r"bekomme|bekommt|kriege|erhalte|einreichen|reiche)(?![a-z])|welche (unterlagen|dokumente|nachweise)|"
+    r"what documents|(how|where) (do|can) i (apply|register)")
+
+
+def asks_for_procedure(text: str) -> bool:
+    """Whether folded text asks how, where or when to apply for or register something."""
+    return PROCEDURE_REQUEST.search(text) is not None
+
+
+def asks_for_service(text: str) -> bool:
+    """Whether folded text asks about one of the city's services (then it is not out of scope)."""
+    return SERVICE_REQUEST.search(text) is not None
+
+
+# Warning signs that count only when nothing anywhere in the message gives them an everyday reason: saying goodbye to
+# everyone or giving one's things away is a crisis sign, unless the message is about moving ("Wir ziehen nach München,
+# ich habe mich von allen verabschiedet"). A lookahead inside the pattern would only see what follows the farewell.
+_MOVING = re.compile(r"umzug|(?<![a-z])(um|weg|aus|fort)?zieh(e|en|t)?(?![a-z])|auswander|sperrmuell|"
+                     r"entruempel|flohmarkt|wohnungsaufloesung|ausland|(gehe|gehen|geht|fliege|fliegen|reise|reisen) (\w+ )?"
+                     r"nach (?!(hause|der|dem|den)(?![a-z]))|nach \w+ (gegangen|gezogen|geflogen|ausgewandert)|"
+                     r"moving|move to|relocat|abroad|new job|vacation|holiday|(?<![a-z])trip")
+# A burglar "in the house" is an emergency unless the message tells of the past ("letzte Woche waren Einbrecher im Haus").
+_PAST = re.compile(r"(?<![a-z])(waren|war|wurde|wurden|letzte[nrs]?|gestern|vorgestern|vorige[nrs]?|damals|neulich|"
+                   r"vor (\w+ )?(tagen|wochen|monaten|jahren)|last (night|week|month|year)|yesterday|ago)(?![a-z])")
+GUARDED_PATTERNS: dict[str, tuple[tuple[re.Pattern[str], re.Pattern[str]], ...]] = {
+    "emergency": ((_c(
+        r"(einbrecher|eindringling)\w* (im|in der|in unserem|in unserer|in meinem|in meiner|bei uns|bei mir|unten|oben)",
+        r"(burglar|intruder)s? (in|inside|downstairs|upstairs)"), _PAST),),
+    "crisis": ((_c(
+        _L + r"(mich|ich) (\w+ ){0,3}(von (allen|jedem|der welt|meiner familie|meinen (liebsten|kindern|eltern|freunden))|"
+        r"bei allen) (\w+ ){0,2}verabschiedet",
+        _L + r"(mich|ich) (\w+ ){0,2}(fuer immer|endgueltig) (verabschied|lebewohl)",
+        r"lebe ?wohl (zu )?(gesagt|sagen)|(sage|sagte|sagen) (\w+ ){0,3}lebe ?wohl",
+        r"abschied (\w+ ){0,2}(von allen|von jedem|von meiner familie|von meinen \w+|fuer immer) (\w+ )?(genommen|nehmen|"
+        r"nehme)", r"(said|say|saying) (my|all my|our) (goodbyes|good-?byes|farewells)",
+        r"(bin|sind) (\w+ ){0,2}(weg|fort|tot),? (und zwar )?fuer immer|fuer immer (weg|fort|gehen|verschwinden)",
+        r"(said|say|saying) (my )?(goodbyes?|good-?byes?|farewells?)( to)? (everyone|everybody|all|my family|my friends|"
+        r"my kids|the people)",
+        r"(meine|all meine|alle meine) (\w+ ){0,2}(sachen|habseligkeiten|besitz|wertsachen) (\w+ ){0,2}(verschenkt|"
+        r"verteilt|weggegeben)", r"gave away (all )?(of )?my (stuff|things|belongings|possessions)",
+        # "I won't be here much longer anyway", also inside a service question
+        _L + r"(ich|bin)( \w+){0,4} (eh|sowieso|ohnehin|bald|demnaechst)( \w+){0,3} nicht mehr (lange )?"
+        r"(da|hier|am leben|lebe|leben werde|leben|bin)(?![a-z])(?! (in|im|bei|wohn|gemeldet|arbeit))",
+        r"(won'?t|wont|will not) be (around|here|alive)( \w+)? (much longer|for (much )?long|anymore|any more)",
+        r"i('ll| will) (be )?(gone|dead) (soon|anyway)",
+        _L + r"(bin|sind) (ich|wir) (\w+ )?(eh|sowieso|ohnehin|bald) (\w+ )?nicht mehr\s*([.,!?]|$)|"
+        r"(bald|eh|sowieso) (bin ich|sind wir) (\w+ )?nicht mehr\s*([.,!?]|$)",
+        r"(i'?m|i am|i'?ll be|i will be) (gone|dead|not (here|around))" + S + r"(won'?t be long|soon|anyway|any day)|"
+        r"(won'?t be long|soon|anyway)" + W + r"(i'?m|i am|i'?ll be|i will be) (gone|dead|not (here|around))"), _MOVING),),
+}
+
 
 def matches(rule: str, text: str) -> list[str]:
     """The matched snippets of `rule` in folded text (empty when the rule does not trigger)."""
-    if not prefilter(RULE_PATTERNS[rule]).possible(text):
-        return []
-    return [m.group(0).strip() for m in RULE_PATTERNS[rule].finditer(text) if m.group(0).strip()]
+    snippets = []
+    if prefilter(RULE_PATTERNS[rule]).possible(text):
+        snippets = [m.group(0).strip() for m in RULE_PATTERNS[rule].finditer(text) if m.group(0).strip()]
+    for pattern, unless in GUARDED_PATTERNS.get(rule, ()):
+        if not unless.search(text):
+            snippets += [m.group(0).strip() for m in pattern.finditer(text) if m.group(0).strip()]
+    return snippets
 
 
 # -- literal prefilter ----------------------------------------------------------------------------------------------
@@ -359,16 +704,25 @@ class Prefilter:
     def __init__(self, pattern: re.Pattern[str]) -> None:
         self.pattern = pattern
         self.alternatives = _alternatives(pattern)  # None: every text is possible
-        # One search for the first clause of every alternative rules most texts out in a few microseconds.
-        first = set().union(*(clauses[0] for clauses in self.alternatives or ()))
-        self._gate = re.compile(_trie(first)) if self.alternatives else None
+        if self.alternatives is None:
+            return
+        # One search for the first clause of every alternative rules most questions out in a few microseconds.
+        self._gate = re.compile(_trie(set().union(*(clauses[0] for clauses in self.alternatives))))
+        # Answers often pass the gate ('muss', 'ueber'); one scan then finds every clause string in the text: at each
+        # position the longest one (the trie tries longer first), plus the strings that are prefixes of it.
+        strings = set().union(*(clause for clauses in self.alternatives for clause in clauses))
+        self._scan = re.compile(f"(?=({_trie(strings)}))")
+        self._prefixes = {s: frozenset(s[:i] for i in range(1, len(s) + 1) if s[:i] in strings) for s in strings}
 
     def possible(self, text: str) -> bool:
         if self.alternatives is None:
             return True
         if not self._gate.search(text):
             return False
-        return any(all(any(map(text.__contains__, clause)) for clause in clauses) for clauses in self.alternatives)
+        present: set[str] = set()
+        for longest in set(self._scan.findall(text)):
+            present |= self._prefixes[longest]
+        return any(all(not clause.isdisjoint(present) for clause in clauses) for clauses in self.alternatives)
 
 
 def found(pattern: re.Pattern[str], text: str) -> bool:
