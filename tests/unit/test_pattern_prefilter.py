@@ -81,3 +81,12 @@ def test_a_case_insensitive_pattern_is_always_tried():
 def test_matches_finds_the_same_snippets_as_the_regex():
     text = "es brennt im keller und mein nachbar ist bewusstlos"
     assert matches("emergency", text) == [m.group(0).strip() for m in RULE_PATTERNS["emergency"].finditer(text)]
+
+
+def test_a_string_inside_a_longer_one_counts_as_present():
+    # The scan reports the longest string at each position ('trans ' / 'transperson'); the shorter ones it
+    # contains from the same position must count as well.
+    pattern = re.compile(r"(?:trans(?:person)?|transe)\w* (?:sind|ist) doof")
+    assert prefilter(pattern).possible("transpersonen sind doof")
+    assert prefilter(pattern).possible("die transe ist doof")
+    assert not prefilter(pattern).possible("transporter sind teuer")
