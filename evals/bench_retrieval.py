@@ -44,6 +44,19 @@ def _latencies(retriever: HybridRetriever, queries: list[str]) -> tuple[float, f
     return float(np.percentile(times, 50)), float(np.percentile(times, 95))
 
 
+def _embedding_ms(embedder, queries: list[str]) -> tuple[float, float]:
+    """Median wall and mean CPU milliseconds to embed one query (tokenizer + model): the largest CPU cost of an
+    answer, and the one number that tells the embedder runtimes apart."""
+    for q in queries[:10]:
+        embedder.embed([q])
+    times, cpu = [], time.process_time()
+    for q in queries:
+        started = time.perf_counter()
+        embedder.embed([q])
+        times.append((time.perf_counter() - started) * 1000)
+    return float(np.median(times)), (time.process_time() - cpu) * 1000 / max(len(queries), 1)
+
+
 def _scaled(base: HybridRetriever, n: int, seed: int = 7) -> tuple[list[Chunk], np.ndarray]:
     rng = random.Random(seed)
     sentences = [s for c in base.chunks for s in c.text.split(". ") if len(s) > 20]
@@ -86,6 +99,7 @@ def bench(settings: Settings, scaled_chunks: int = 100_000, n_queries: int = 200
                              **args)
         load_s = time.perf_counter() - started
     p50, p95 = _latencies(base, queries)
+    embed_ms, embed_cpu = _embedding_ms(embedder, queries)
     emb_started = time.perf_counter()
     embedder.embed([c.text for c in base.chunks[:128]])
     per_chunk = (time.perf_counter() - emb_started) / 128
@@ -110,6 +124,8 @@ def bench(settings: Settings, scaled_chunks: int = 100_000, n_queries: int = 200
         lines.append(f"  scaled build: BM25 analysis+index {t_bm25:.1f} s, FAISS {t_faiss:.1f} s; embedding "
                      f"{len(chunks)} chunks would add ~{per_chunk * len(chunks) / 60:.0f} min at the measured "
                      f"{1 / per_chunk:.0f} chunks/s (vectors synthesised, see module docstring)")
+    lines.append(f"  query embedding ({getattr(embedder, 'active_runtime', embedder.name)}): median {embed_ms:.2f} ms, "
+                 f"{embed_cpu:.2f} ms CPU per query")
     lines.append(f"  queries: {len(queries)} dev questions, warm, one process, top_k=5, fusion={r.fusion}; "
                  f"load average {Path('/proc/loadavg').read_text().split()[0] if Path('/proc/loadavg').exists() else '?'}")
     return "\n".join(lines)
