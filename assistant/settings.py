@@ -103,9 +103,11 @@ class APISettings(BaseModel):
     # Answers computed at the same time. CPU-bound pipelines (extractive, in-process LLM) are fastest with about
     # one per core: more threads only fight over the GIL and the cores. Raise it for a remote LLM server.
     pipeline_concurrency: int = 2
-    # Worker processes of `serve`. One Python process computes answers on about one core (the GIL); two workers
-    # use both cores of a 2-core machine (about 1.6x the answers per second under load). With more than one,
-    # sessions go to the shared SQLite store and /metrics adds up all workers; the rate limit applies per worker.
+    # Worker processes of `serve`. One Python process computes answers on about one core (the GIL); more workers
+    # use more cores. Measured on the project's 2-vCPU machine, whose two vCPUs give only ~1.2 cores of parallel
+    # work (two CPU-bound processes take 1.7x as long as one): 109 -> 122 answers/s with 2 workers. With more
+    # than one, sessions go to the shared SQLite store and /metrics adds up all workers; the rate limit applies
+    # per worker.
     workers: int = Field(default=1, ge=1, le=16)
     metrics_dir: Path = PROJECT_ROOT / "var" / "prometheus"  # per-worker metric files when workers > 1
     max_feedback_chars: int = 1000
