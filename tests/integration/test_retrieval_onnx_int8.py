@@ -8,7 +8,8 @@ import numpy as np
 import pytest
 
 from retrieval.builder import load_or_build
-from retrieval.embedders import OnnxEncoder, SentenceTransformerEmbedder
+from retrieval.embedders import SentenceTransformerEmbedder
+from retrieval.onnx_encoder import OnnxEncoder
 from retrieval.persistence import MANIFEST
 from tests.unit.retrieval_helpers import make_corpus
 
@@ -66,7 +67,7 @@ def test_int8_is_quantised_once_next_to_the_export_and_then_loaded(int8, model_c
 def test_a_broken_cached_int8_file_is_quantised_again(int8, model_cache, caplog):
     path = _int8_file(model_cache)
     path.write_bytes(path.read_bytes()[:4096])  # a truncated copy, as after a crash
-    with caplog.at_level("WARNING", logger="retrieval.embedders"):
+    with caplog.at_level("WARNING", logger="retrieval.onnx_encoder"):
         repaired = SentenceTransformerEmbedder(MODEL, runtime="onnx-int8", cache_dir=model_cache).load()
     assert repaired.active_runtime == "onnx-int8" and "quantising it again" in caplog.text
     assert np.allclose(repaired.embed(GERMAN[:2]), int8.embed(GERMAN[:2]), atol=1e-6)
