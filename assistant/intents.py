@@ -57,7 +57,8 @@ INTENTS: tuple[Intent, ...] = (
         r"unterlagen", r"dokumente?n?\b", r"mitbringen", r"mitnehmen", r"nachweis", r"\bwas (brauche|benoetige)",
         r"\bwelche papiere", r"\bpapiere\b", r"formular", r"bescheinigung.*(brauche|mitbringen)",
         r"\bwhat (do )?i need", r"\b(need|have|must) (to )?bring\b", r"\bbrauch\b", r"\bdocuments?\b", r"\bpapers?\b", r"\bwhich .* need", r"\breicht\b.*\b(kopie|vertrag|ausweis|nachweis)", r"\bmitbringen",
-        r"\bvorlegen", r"\bvorzeigen", r"\beinreichen")),
+        r"\bvorlegen", r"\bvorzeigen", r"\beinreichen", r"mitzubringen", r"mitzunehmen", r"vorzulegen",
+        r"vorzuzeigen", r"einzureichen")),
     Intent("kosten", ("Kosten",), _p(
         r"kost", r"gebuehr", r"preis", r"\bteuer", r"\bbezahl", r"\bzahlen\b", r"\beuro\b", r"\bgratis",
         r"\bumsonst", r"\bgeld\b", r"aufschlag", r"zuschlag", r"\bporto\b", r"briefmarke", r"\bwie ?viel\b(?!e? ?(zeit|tage?|wochen|monate)\b)", r"hebesatz", r"beitrag",
@@ -68,14 +69,16 @@ INTENTS: tuple[Intent, ...] = (
         r"\bfrist", r"\bbis wann", r"spaetestens", r"rechtzeitig", r"\bwie lange (habe|hab) ich", r"deadline",
         r"\bzu spaet", r"\bwann muss ich", r"verspaet", r"\bgueltig", r"gueltigkeit", r"\blaeuft ab\b",
         r"abgelaufen", r"\bwie lange? gilt", r"\bim voraus", r"\bab wann\b", r"\bwie schnell muss", r"rueckwirkend", r"\bwann (ist|sind|beginnt|startet|endet)\b",
-        r"\bwie lange\b(?!.*(dauer|warte))", r"\buntil when", r"\bwhen (must|should|do) i", r"\bwhen i (must|should|have)",
+        r"\bwie lange\b(?!.*(dauer|warte|fertig|abholbereit|abholen))", r"\buntil when", r"\bwhen (must|should|do) i", r"\bwhen i (must|should|have)",
         r"\bdeadline", r"\bzeitpunkt", r"\b(heute|jetzt|morgen) noch\b", r"\bnoch (irgendwie|moeglich)",
         r"\bwie (frueh|spaet)\b", r"\bwann (kann|darf|sollte|soll) (ich|man)\b",
         r"\bwie ?viele? (zeit|tage|wochen|monate) (habe?|bleib|hat|haben)", r"\bhow (many|much) (days|weeks|time)\b.*\b(have|to)\b")),
     Intent("bearbeitungszeit", ("Bearbeitungszeit",), _p(
         r"\bwie lange? dauert", r"\bdauert es", r"\bsofort\b", r"\bgleich mitnehmen", r"\bnoch rechtzeitig", r"\bschaff", r"bearbeitungs", r"\bwann (bekomme|kriege|ist .* fertig|kommt)",
         r"wartezeit", r"\bdauer\b", r"\bhow long", r"\bwarte", r"\bgleich mit\b", r"\bdirekt mit",
-        r"\bam (selben|gleichen) tag", r"\bsame day", r"\bwie (lang|schnell)\b(?!.*\b(gilt|gueltig|frist))")),
+        r"\bam (selben|gleichen) tag", r"\bsame day", r"\bwie (lang|schnell)\b(?!.*\b(gilt|gueltig|frist))",
+        r"\bbis (er |sie |es |der |die |das |der neue |die neue |das neue )?(fertig|abholbereit|da ist)\b",
+        r"\b(ready|finished) (to pick|for pick)")),
     Intent("online", ("Online",), _p(
         r"\bonl(ine|ien|ie|in|ein|ne)\b", r"online", r"internet", r"digital", r"\bherunterladen", r"\brunterladen", r"\bdownload", r"\bvon zu ?hause", r"\bper (mail|e-mail|email)", r"\bapp\b",
         r"\bportal", r"\bwebseite", r"\bwebsite", r"\bim netz")),
