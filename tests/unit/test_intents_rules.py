@@ -53,3 +53,26 @@ def test_yes_no_questions(question, expected):
 def test_asking_what_document_one_gets_is_not_asking_what_to_bring():
     assert "unterlagen" not in detect_intents("Welches Dokument erhalte ich bei der Abmeldung ins Ausland?")
     assert detect_intents("Welche Dokumente brauche ich?") == ["unterlagen"]
+
+
+@pytest.mark.parametrize("question, intent", [
+    ("Perso beantragt – wie lange bis fertig?", "bearbeitungszeit"),
+    ("Wie lange dauert es, bis der neue Pass abholbereit ist?", "bearbeitungszeit"),
+    ("When is my passport ready to pick up?", "bearbeitungszeit"),
+    ("Wie viel Zeit hab ich fürs Ummelden?", "fristen"),
+    ("How many days I have to register?", "fristen"),
+    ("Was ist mitzubringen?", "unterlagen"),
+    ("Welche Nachweise sind vorzulegen?", "unterlagen"),
+    ("what I need to bring for the passport", "unterlagen"),
+])
+def test_everyday_phrasings_of_time_deadline_and_documents(question, intent):
+    from assistant.intents import detect_intents
+
+    assert intent in detect_intents(question)
+
+
+def test_how_much_time_is_not_a_question_about_cost():
+    from assistant.intents import detect_intents
+
+    assert "kosten" not in detect_intents("Wie viel Zeit habe ich für die Anmeldung?")
+    assert "kosten" in detect_intents("Wie viel kostet der Reisepass?")
