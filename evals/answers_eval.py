@@ -49,6 +49,7 @@ def run_answers_eval(ask: Callable[[str], dict[str, Any]], rows: Iterable[dict[s
             "action": resp.get("guardrail", {}).get("action"), "answer": answer, "sources": ids,
         })
     n = len(results) or 1
+    answered = [r for r in results if r["action"] == "answer"]
     lix = [r["readability"]["lix"] for r in results if r["readability"]]
     wstf = [r["readability"]["wiener_sachtextformel"] for r in results if r["readability"]]
     flesch = [r["readability"]["flesch_amstad"] for r in results if r["readability"]]
@@ -59,6 +60,10 @@ def run_answers_eval(ask: Callable[[str], dict[str, Any]], rows: Iterable[dict[s
         "fact_recall": sum(r["facts_hit"] for r in results) / max(1, sum(r["facts_total"] for r in results)),
         "right_source": sum(r["right_source"] for r in results) / n,
         "citation_validity": sum(r["citations_valid"] for r in results) / n,
+        # Of the turns that gave an answer (not a gate or policy reply, which has no source to cite): every one
+        # must cite a returned source.
+        "citation_validity_answered": sum(r["citations_valid"] for r in answered) / max(1, len(answered)),
+        "answered_rate": len(answered) / n,
         "unsupported_sentences": sum(r["unsupported"] for r in results),
         "fallback_rate": sum(r["fallback"] for r in results) / n,
         "lix_median": statistics.median(lix) if lix else None,

@@ -250,3 +250,19 @@ def test_a_name_counts_as_leaked_only_as_a_whole_word() -> None:
     assert _shows("Lange", "Herr lange, Ihr Antrag ...")
     assert _shows("Anna-Lena Kühn", "Für Anna-Lena Kühn gilt ...")
     assert _shows("DE89 3704 0044 0532 0130 00", "IBAN de89370400440532013000")  # identifiers: any spacing
+
+
+def test_citation_validity_of_answered_turns_leaves_out_gate_and_policy_replies() -> None:
+    from evals.answers_eval import run_answers_eval
+
+    def reply(answer, sources, action):
+        return {"answer": answer, "sources": [{"id": s, "snippet": ""} for s in sources],
+                "guardrail": {"action": action, "rule": None}, "meta": {}}
+
+    replies = {"a": reply("Der Pass kostet 70,00 Euro [1].", ["reisepass-beantragen"], "answer"),
+               "b": reply("Dazu habe ich keine verlässliche Information.", [], "handoff"),
+               "c": reply("Die Gebühr steht in [2].", ["hundesteuer"], "answer")}
+    rows = [{"question": q, "expected_ids": [], "must_contain": []} for q in replies]
+    result = run_answers_eval(lambda q: replies[q], rows)
+    assert result["citation_validity"] == pytest.approx(1 / 3)
+    assert result["citation_validity_answered"] == 0.5 and result["answered_rate"] == pytest.approx(2 / 3)
