@@ -111,3 +111,13 @@ def test_english_words_the_index_does_not_know_are_dropped_with_a_vocabulary():
     assert not {"myself", "two", "already", "spain", "sinc"} & set(weights)
     # Without a vocabulary nothing is dropped for being English ("two" stays as a term).
     assert t("two") in A.weigh_query("two Personalausweis")
+
+
+@pytest.mark.parametrize("question, expected", [
+    ("Die Nachbarn drehen die Mucke voll auf", "ruhestörung"),
+    ("Nachbarn machen nachts Krach", "lärm"),
+    ("Wohin mit alten Farbeimern?", "schadstoffe"),
+    ("Street lamp near my house is broken", "laterne"),
+])
+def test_everyday_words_reach_the_documents_words(question, expected):
+    assert t(expected) in A.weigh_query(question)
