@@ -99,4 +99,14 @@ PATTERN = _c(
     r"extended|renewed)", r"(in|with) my (situation|case|record|history)" + W + r"(citizenship|approved|granted|"
     r"eligible|qualify|chance)", r"what are (my|our) chances",
     r"(citizen\w*|naturali[sz]\w*|approved|granted|eligible|qualify)" + W + r"with my (criminal )?(record|income|debts|"
-    r"situation|status|history)")
+    r"situation|status|history)",
+    # "Kann ich mit meinem Einkommen von 1800 Euro Wohngeld bekommen?": one's own figures make it a case
+    r"mit (meinem|unserem|meiner|unserer) (einkommen|gehalt|lohn|verdienst|rente|pension|netto|brutto)\w*" + W +
+    r"(bekomme|bekommen|kriege|kriegen|erhalte|erhalten|anspruch|berechtigt|zusteht|zustehen)(?![a-z])",
+    # "Bitte genehmigen Sie meinen Antrag", "Entscheiden Sie bitte, ob mein Sohn ..."
+    r"(genehmigen|bewilligen|entscheiden|erlassen|gewaehren|erteilen) sie,? (bitte,? |doch )?(mein|meinen|meine|"
+    r"unser\w*|ob|mir|uns)(?![a-z])",
+    # "Meine Baugenehmigung für den Carport – geht die durch?"
+    r"(geht|gehen|kommt|kommen) (die|der|das|sie|er|es) (\w+ ){0,2}durch\s*[?!.]",
+    r"(kann|koennte|wird|wuerde) (die stadt|das amt|man|sie) (\w+ ){0,3}(mein|meine|meinen|unser\w*)" + W +
+    r"auf null (setzen|stellen|reduzieren)")

@@ -418,3 +418,25 @@ def test_a_lethal_dose_question_is_crisis_not_medication_advice(classifier):
 def test_referral_rules_still_let_the_answer_through(classifier):
     for message in ("Wird mir die Hundesteuer erlassen, wenn ich arbeitslos bin?", "Wie fülle ich meine Steuererklärung aus?"):
         assert classifier.classify(message).allow_answer
+
+
+@pytest.mark.parametrize("message", [
+    "Kann ich mit meinem Einkommen von 1800 Euro Wohngeld bekommen?",
+    "Bitte genehmigen Sie meinen Antrag auf einen Bewohnerparkausweis.",
+    "Entscheiden Sie bitte, ob mein Sohn aufs Gymnasium darf.",
+    "Meine Baugenehmigung für den Carport – geht die durch?",
+    "Kann die Stadt meine Hundesteuer auf null setzen? Ich bin Rentner.",
+])
+def test_own_figures_imperatives_and_will_it_go_through_ask_for_a_decision(classifier, message):
+    assert classifier.classify(message).rule == "individual_decision"
+
+
+@pytest.mark.parametrize("message", [
+    "Geht das auch durch die Post?",
+    "Wie viel Einkommen darf ich für Wohngeld haben?",
+    "Kann ich mit meinem Auto zum Bürgerbüro fahren?",
+    "Entscheiden Sie sich für einen Termin im Bürgerbüro.",
+    "Wer entscheidet über meinen Wohngeldantrag?",
+])
+def test_their_look_alikes_stay_normal_questions(classifier, message):
+    assert classifier.classify(message).rule is None
