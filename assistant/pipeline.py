@@ -17,6 +17,7 @@ from assistant.textunits import stream_tokens
 from corpus.errors import AssistantError, SessionExpired
 from corpus.schema import Document
 from corpus.types import Answer, Checked, Draft, Outcome, Passage, Question, Retrieval, Verdict
+from guardrails.pii.placeholders import for_search
 from guardrails.protocols import InputGuard, OutputGuard
 from retrieval.protocols import Retriever
 
@@ -85,7 +86,8 @@ class Assistant:
             yield from self._finish(answer, session, checked, None, first_turn, started, timings, stream)
             return
 
-        if not session.topic and is_followup(checked.text) and not has_own_topic(checked.text):
+        asked = for_search(checked.text)  # without placeholders and the words that introduce them
+        if not session.topic and is_followup(asked) and not has_own_topic(asked):
             # "Und was kostet das?" with nothing said before: ask, do not guess a topic
             answer = self._no_information(checked, session, Retrieval(checked.text, [], False))
             answer.text = message("answered.clarify_topic")
@@ -93,10 +95,10 @@ class Assistant:
             return
 
         t = time.perf_counter()
-        query, gen_question = self._resolve(checked.text, session)
+        query, gen_question = self._resolve(asked, session)
         retrieval = self.retriever.retrieve(query, top_k=self.top_k)
-        if query != checked.text:
-            retrieval = prefer_variant(checked.text, session, retrieval)
+        if query != asked:
+            retrieval = prefer_variant(asked, session, retrieval)
         timings["retrieval_ms"] = _ms(t)
         if not retrieval.confident or not retrieval.passages:
             answer = (self._policy_answer(checked, session) if checked.outcome is not Outcome.PASS
@@ -139,7 +141,7 @@ class Assistant:
         session = Session(id=new_session_id())
         for earlier in history:  # stateless callers: replay earlier (already redacted upstream) user turns
             checked = self.input_guard.check(Question(text=earlier, session_id=session.id))
-            r = self.retriever.retrieve(self._resolve(checked.text, session)[0], top_k=1)
+            r = self.retriever.retrieve(self._resolve(for_search(checked.text), session)[0], top_k=1)
             top = r.passages[0] if r.confident and r.passages else None
             remember(session, checked.text, top.doc_id if top else None, top.title if top else None)
         return session
