@@ -32,6 +32,9 @@ COLLOQUIAL: dict[str, tuple[str, ...]] = {
     "visum": ("aufenthaltstitel",),
     "geblitzt": ("bußgeld",),
     "blitzer": ("bußgeld",),
+    "blitzerfoto": ("bußgeld", "geblitzt", "anhörung"),
+    "radarfoto": ("bußgeld", "geblitzt", "anhörung"),
+    "radarfalle": ("bußgeld", "geblitzt"),
     # everyday verbs (separable ones arrive joined: "mache ... zu" -> "zumachen", see retrieval.query)
     "kriegen": ("bekommen",),
     "zumachen": ("schließen", "aufgeben"),
