@@ -51,6 +51,10 @@ COLLOQUIAL: dict[str, tuple[str, ...]] = {
     "verstorben": ("sterbefall",),
     # everyday nouns
     "laden": ("geschäft", "gewerbe"),
+    # a business one opens is a Gewerbe to register
+    "café": ("gewerbe", "gaststätte"), "cafe": ("gewerbe", "gaststätte"), "restaurant": ("gewerbe", "gaststätte"),
+    "kneipe": ("gewerbe", "gaststätte"), "imbiss": ("gewerbe", "gaststätte"),
+    "eröffnen": ("gewerbe", "anmelden"),
     "hotline": ("telefon", "kontakt"),
     "vermieter": ("wohnungsgeber",),
     "vermieterin": ("wohnungsgeber",),

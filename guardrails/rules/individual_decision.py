@@ -108,5 +108,7 @@ PATTERN = _c(
     r"unser\w*|ob|mir|uns)(?![a-z])",
     # "Meine Baugenehmigung für den Carport – geht die durch?"
     r"(geht|gehen|kommt|kommen) (die|der|das|sie|er|es) (\w+ ){0,2}durch\s*[?!.]",
+    r"(can|could|will|would|do) (i|we) (get|receive|qualify for) [^.?!\n]{0,40}with (my |our |an? )?(net |monthly )?"
+    r"(income|salary|pension|wage|\d)",
     r"(kann|koennte|wird|wuerde) (die stadt|das amt|man|sie) (\w+ ){0,3}(mein|meine|meinen|unser\w*)" + W +
     r"auf null (setzen|stellen|reduzieren)")

@@ -22,7 +22,8 @@ SERVICE_REQUEST = re.compile(_SERVICE_CUE + W + _SERVICE_TERM + "|" + _SERVICE_T
 PROCEDURE_REQUEST = re.compile(
     r"(wie|wo|wann|bei wem|womit|ab wann|an wen)(?![a-z]) (\w+ ){0,3}(beantrag\w*|stelle|stellt|melde|meldet|anmelden|"
     r"bekomme|bekommt|kriege|erhalte|einreichen|reiche)(?![a-z])|welche (unterlagen|dokumente|nachweise)|"
-    r"what documents|(how|where) (do|can) i (apply|register)")
+    r"what documents|(how|where|when) (do|can|could|should|must) (i|we) (apply|register|get|renew|extend|request|"
+    r"submit)(?![a-z])|(where|how|when) (is|are) (the |a )?\w+ (issued|renewed|extended)")
 
 
 def asks_for_procedure(text: str) -> bool:

@@ -426,6 +426,7 @@ def test_referral_rules_still_let_the_answer_through(classifier):
     "Entscheiden Sie bitte, ob mein Sohn aufs Gymnasium darf.",
     "Meine Baugenehmigung für den Carport – geht die durch?",
     "Kann die Stadt meine Hundesteuer auf null setzen? Ich bin Rentner.",
+    "Can I get Wohngeld with 1500 euro income?",
 ])
 def test_own_figures_imperatives_and_will_it_go_through_ask_for_a_decision(classifier, message):
     assert classifier.classify(message).rule == "individual_decision"
@@ -437,6 +438,8 @@ def test_own_figures_imperatives_and_will_it_go_through_ask_for_a_decision(class
     "Kann ich mit meinem Auto zum Bürgerbüro fahren?",
     "Entscheiden Sie sich für einen Termin im Bürgerbüro.",
     "Wer entscheidet über meinen Wohngeldantrag?",
+    "Where can I get a residence permit extended?",
+    "How can I renew my passport?",
 ])
 def test_their_look_alikes_stay_normal_questions(classifier, message):
     assert classifier.classify(message).rule is None
