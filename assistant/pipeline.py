@@ -96,6 +96,8 @@ class Assistant:
 
         t = time.perf_counter()
         query, gen_question = self._resolve(asked, session)
+        if gen_question == asked:
+            gen_question = checked.text  # the generator reads the whole (redacted) message
         retrieval = self.retriever.retrieve(query, top_k=self.top_k)
         if query != asked:
             retrieval = prefer_variant(asked, session, retrieval)
