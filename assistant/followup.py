@@ -66,8 +66,6 @@ def refers_back(question: str) -> bool:
 def variant_terms(question: str) -> set[str]:
     """Index terms of a follow-up's words (with compound parts), to find the variant of a topic it asks for:
     "Und für mein Kind?" after the Personalausweis means the document about ID cards for children."""
-    from retrieval.analysis import GermanAnalyzer
-
     found = set(_VARIANT_ANALYZER.analyze(question)) - _TITLE_VERB_TERMS
     if found & _CHILD_TERMS:  # "meine Tochter", "unser Baby": the variant documents say "Kinder"
         found |= _CHILD_TERMS

@@ -5,18 +5,7 @@ The analyzer (blank German tokenizer, no model) is built once for the module.
 
 import pytest
 
-from guardrails.pii import PresidioRedactor
-
-
-@pytest.fixture(scope="module")
-def redactor():
-    r = PresidioRedactor()
-    r.load()
-    return r
-
-
-def found(redactor, text):
-    return [(r.type, text[r.start:r.end]) for r in redactor.redact(text)[1]]
+from tests.unit.pii_helpers import found
 
 
 CASES = [

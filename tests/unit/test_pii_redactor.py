@@ -11,13 +11,6 @@ from guardrails.pii.recognizers import RECOGNIZERS, create_recognizers
 from tests.fakes import RegexRedactor
 
 
-@pytest.fixture(scope="module")
-def redactor():
-    r = PresidioRedactor()
-    r.load()
-    return r
-
-
 def test_constructor_is_cheap_and_load_is_separate():
     r = PresidioRedactor(recognizers=["email"])
     assert not r.loaded

@@ -8,18 +8,7 @@ are also surnames) stay. All names and numbers are fictitious.
 
 import pytest
 
-from guardrails.pii import PresidioRedactor
-
-
-@pytest.fixture(scope="module")
-def redactor():
-    r = PresidioRedactor()
-    r.load()
-    return r
-
-
-def found(redactor, text):
-    return [(r.type, text[r.start:r.end]) for r in redactor.redact(text)[1]]
+from tests.unit.pii_helpers import found
 
 
 P, A, D = "PERSON", "ADDRESS", "DATE_OF_BIRTH"
