@@ -95,10 +95,11 @@ class Assistant:
             return
 
         t = time.perf_counter()
-        query, gen_question = self._resolve(asked, session)
+        turn = _TurnRetriever(self.retriever, self.top_k)  # resolving may already have searched the same query
+        query, gen_question = resolve(asked, session, turn, self.topic_switch_confidence)
         if gen_question == asked:
             gen_question = checked.text  # the generator reads the whole (redacted) message
-        retrieval = self.retriever.retrieve(query, top_k=self.top_k)
+        retrieval = turn.retrieve(query, top_k=self.top_k)
         if query != asked:
             retrieval = prefer_variant(asked, session, retrieval)
         timings["retrieval_ms"] = _ms(t)
@@ -232,6 +233,26 @@ class Assistant:
                               mode=answer.mode, latency_ms=answer.meta["latency_ms"],
                               fallback_reason=answer.meta.get("fallback_reason"))
         yield Event("done", answer)
+
+
+class _TurnRetriever:
+    """The retriever for one turn: a query searched twice (once alone to decide on a follow-up, then as the
+    turn's query) is searched once; other attributes (`topic_overlap`) are the retriever's own."""
+
+    def __init__(self, retriever: Retriever, top_k: int) -> None:
+        self._retriever, self._top_k = retriever, top_k
+        self._found: dict[str, Retrieval] = {}
+
+    def retrieve(self, query: str, top_k: int = 5, filters: dict[str, Any] | None = None) -> Retrieval:
+        if filters or top_k > self._top_k:
+            return self._retriever.retrieve(query, top_k=top_k, filters=filters)
+        if query not in self._found:
+            self._found[query] = self._retriever.retrieve(query, top_k=self._top_k)
+        found = self._found[query]
+        return replace(found, passages=found.passages[:top_k])
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._retriever, name)
 
 
 def _ms(t: float) -> float:

@@ -98,3 +98,13 @@ def test_a_follow_up_about_a_son_or_daughter_finds_the_childrens_variant():
     for text in ("Und für meine Tochter, 8?", "Und für unseren Sohn?", "Und fürs Baby?"):
         assert prefer_variant(text, session, found).passages[0].doc_id == "ausweisdokumente-kinder", text
     assert prefer_variant("Und was kostet das?", session, found) is found
+
+
+def test_a_turn_searches_a_query_once_even_when_resolving_searched_it_first():
+    from assistant.pipeline import _TurnRetriever
+
+    inner = ScriptedRetriever(found=("sperrmuell", 0.95))
+    turn = _TurnRetriever(inner, top_k=5)
+    query, _ = resolve("Wo melde ich Sperrmüll an?", TOPIC, turn, switch_confidence=0.5)
+    assert turn.retrieve(query, top_k=5).passages[0].doc_id == "sperrmuell"
+    assert inner.queries == ["Wo melde ich Sperrmüll an?"]
