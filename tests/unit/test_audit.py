@@ -53,3 +53,20 @@ def test_concurrent_appends_stay_whole_lines(tmp_path):
         t.join()
     records = lines(tmp_path / "audit.jsonl")
     assert len(records) == 400 and len({r["session"] for r in records}) == 8
+
+
+def test_rotated_or_removed_log_is_opened_again(tmp_path):
+    path = tmp_path / "logs" / "audit.jsonl"
+    log = AuditLog(path, salt="s")
+    log.record(action="answer", rule="first")
+    path.rename(tmp_path / "logs" / "audit.jsonl.1")  # logrotate moves the file away
+    log.record(action="answer", rule="second")
+    assert [r["rule"] for r in lines(tmp_path / "logs" / "audit.jsonl.1")] == ["first"]
+    assert [r["rule"] for r in lines(path)] == ["second"]
+    path.unlink()
+    log.record(action="refuse", rule="third")
+    log.record(action="refuse", rule="fourth")
+    assert [r["rule"] for r in lines(path)] == ["third", "fourth"]
+    log.close()
+    log.record(action="answer", rule="after close")  # closing only releases the descriptor
+    assert lines(path)[-1]["rule"] == "after close"
