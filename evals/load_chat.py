@@ -2,11 +2,18 @@
 
     python -m evals.load_chat --clients 50 --duration 60            # starts its own server (extractive)
     python -m evals.load_chat --url http://127.0.0.1:8000 --clients 10 --duration 20
+    python -m evals.load_chat --clients 50 --duration 60 --client httpx   # the former httpx client, to compare
 
 Each client sends one question after the other (optionally pausing about `--think` seconds in between, as a
-person reading the answer would), cycling through the questions of an eval dataset. Prints p50/p95/p99 latency, errors, requests per
-second and, for a server it started itself, the server's resident memory before and after. Refuses any address
-that is not loopback: this is a capacity check of one's own machine, not a tool to load someone else's server.
+person reading the answer would), cycling through the questions of an eval dataset. Prints p50/p95/p99 latency,
+errors, requests per second, the CPU milliseconds per request of this script and, for a server it started itself,
+of the server, and that server's resident memory before and after. Refuses any address that is not loopback:
+this is a capacity check of one's own machine, not a tool to load someone else's server.
+
+The load generator shares the machine, and on two cores its CPU is CPU the measured server lacks (wrk and the
+like are written in C for this reason). So by default (`--client raw`) each simulated person holds one keep-alive
+HTTP/1.1 connection with hand-written request bytes on uvloop, a fraction of the ~1.7 ms of CPU per request that
+httpx costs; `--client httpx` keeps the former client. The CPU figures show what each one took.
 """
 
 from __future__ import annotations
@@ -23,9 +30,9 @@ import subprocess
 import sys
 import time
 from collections import Counter
-from contextlib import contextmanager
+from contextlib import AbstractAsyncContextManager, asynccontextmanager, contextmanager
 from pathlib import Path
-from typing import Iterator
+from typing import AsyncIterator, Awaitable, Callable, Iterator
 from urllib.parse import urlparse
 
 import httpx
@@ -33,6 +40,10 @@ import httpx
 LOOPBACK = {"127.0.0.1", "localhost", "::1"}
 DEFAULT_QUESTIONS = Path(__file__).resolve().parent / "data" / "retrieval_dev.jsonl"
 MAX_CLIENTS, MAX_DURATION_S = 200, 600
+CHAT_PATH = "/api/v1/chat"
+REQUEST_TIMEOUT_S = 30.0
+
+Post = Callable[[dict], Awaitable[str | None]]  # sends one chat request; None, or the kind of error
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -40,13 +51,17 @@ def main(argv: list[str] | None = None) -> int:
     if not 1 <= args.clients <= MAX_CLIENTS or not 1 <= args.duration <= MAX_DURATION_S:
         sys.exit(f"--clients must be 1..{MAX_CLIENTS} and --duration 1..{MAX_DURATION_S} s")
     questions = load_questions(args.questions)
+    load = dict(questions=questions, clients=args.clients, duration=args.duration, think=args.think,
+                warmup=args.warmup, client=args.client)
     if args.url:
         _require_loopback(args.url)
-        report = asyncio.run(run_load(args.url, questions, args.clients, args.duration, args.think, args.warmup))
+        if args.client == "raw" and urlparse(args.url).scheme != "http":
+            sys.exit(f"--client raw speaks plain http, got {args.url!r}; use --client httpx for https")
+        report = run_async(run_load(args.url, **load))
     else:
         with own_server(args.startup_timeout, args.workers) as (url, pid):
             report = {"rss_before_mb": rss_mb(pid)}
-            report |= asyncio.run(run_load(url, questions, args.clients, args.duration, args.think, args.warmup))
+            report |= run_async(run_load(url, **load, server_pid=pid))
             report["rss_after_mb"] = rss_mb(pid)
     report |= {"clients": args.clients, "duration_s": args.duration, "think_s": args.think,
                "questions": len(questions)}
@@ -62,10 +77,13 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--think", type=float, default=0.0,
                    help="Mean pause per client between requests (s), drawn uniformly from 0.5x..1.5x.")
     p.add_argument("--warmup", type=float, default=3.0, help="Unmeasured seconds before the measurement.")
+    p.add_argument("--client", choices=sorted(CLIENTS), default="raw",
+                   help="raw: one lean keep-alive HTTP/1.1 connection per client (little CPU); httpx: the former "
+                        "httpx.AsyncClient, to compare.")
     p.add_argument("--questions", type=Path, default=DEFAULT_QUESTIONS, help="JSONL with a query/message field.")
     p.add_argument("--startup-timeout", type=float, default=900.0, help="Seconds to wait for /readyz.")
     p.add_argument("--workers", type=int, default=1, help="Worker processes of the server it starts "
-                   "(BA_API__WORKERS); RSS is then the sum over them.")
+                   "(BA_API__WORKERS); RSS and CPU are then the sum over them.")
     p.add_argument("--json", action="store_true", help="Print one JSON object.")
     return p
 
@@ -83,17 +101,32 @@ def load_questions(path: Path) -> list[str]:
     return out
 
 
-async def run_load(url: str, questions: list[str], clients: int, duration: float, think: float,
-                   warmup: float) -> dict:
+def run_async(coro: Awaitable[dict]) -> dict:
+    """Runs `coro` on uvloop when it is installed (less CPU per request for the load generator), else asyncio's."""
+    try:
+        import uvloop
+    except ImportError:
+        return asyncio.run(coro)
+    return uvloop.run(coro)
+
+
+async def run_load(url: str, questions: list[str], clients: int, duration: float, think: float, warmup: float,
+                   client: str = "raw", server_pid: int | None = None,
+                   timeout_s: float = REQUEST_TIMEOUT_S) -> dict:
+    """Measures `clients` concurrent clients; CPU is counted from the end of the warmup until the last reply."""
     latencies: list[float] = []
     errors: Counter[str] = Counter()
-    limits = httpx.Limits(max_connections=clients, max_keepalive_connections=clients)
-    async with httpx.AsyncClient(base_url=url, timeout=30.0, limits=limits) as http:
+    cpu_from: list[float | None] = []
+    async with CLIENTS[client](url, clients, timeout_s) as posts:
         start = time.perf_counter()
         measure_from = start + warmup
         stop = measure_from + duration
 
-        async def client(n: int) -> None:
+        async def open_window() -> None:
+            await asyncio.sleep(max(0.0, measure_from - time.perf_counter()))
+            cpu_from.extend(_cpu_now(server_pid))
+
+        async def simulated_client(n: int, post: Post) -> None:
             i = n * 7
             rng = random.Random(n)
             if think:  # spread the clients out: people do not all press Enter in the same millisecond
@@ -102,11 +135,7 @@ async def run_load(url: str, questions: list[str], clients: int, duration: float
                 q = questions[i % len(questions)]
                 i += 1
                 t = time.perf_counter()
-                try:
-                    r = await http.post("/api/v1/chat", json={"message": q})
-                    failed = None if r.status_code == 200 else f"HTTP {r.status_code}"
-                except httpx.HTTPError as exc:
-                    failed = type(exc).__name__
+                failed = await post({"message": q})
                 if t >= measure_from:
                     latencies.append(time.perf_counter() - t)
                     if failed:
@@ -114,14 +143,156 @@ async def run_load(url: str, questions: list[str], clients: int, duration: float
                 if think:
                     await asyncio.sleep(rng.uniform(0.5, 1.5) * think)
 
-        await asyncio.gather(*(client(n) for n in range(clients)))
+        await asyncio.gather(open_window(), *(simulated_client(n, post) for n, post in enumerate(posts)))
         elapsed = time.perf_counter() - measure_from
+        cpu_to = _cpu_now(server_pid)
     latencies.sort()
     ms = [x * 1000 for x in latencies]
-    return {"requests": len(ms), "errors": sum(errors.values()), "error_kinds": dict(errors),
+    loop = "uvloop" if type(asyncio.get_running_loop()).__module__.startswith("uvloop") else "asyncio"
+    return {"client": client, "event_loop": loop,
+            "requests": len(ms), "errors": sum(errors.values()), "error_kinds": dict(errors),
             "rps": round(len(ms) / elapsed, 1) if elapsed > 0 else 0.0,
             "p50_ms": _pct(ms, 50), "p95_ms": _pct(ms, 95), "p99_ms": _pct(ms, 99),
-            "max_ms": round(ms[-1], 1) if ms else None, "mean_ms": round(statistics.fmean(ms), 1) if ms else None}
+            "max_ms": round(ms[-1], 1) if ms else None, "mean_ms": round(statistics.fmean(ms), 1) if ms else None,
+            **_cpu_report("client", cpu_from[0], cpu_to[0], len(ms)),
+            **_cpu_report("server", cpu_from[1], cpu_to[1], len(ms))}
+
+
+def _cpu_now(server_pid: int | None) -> tuple[float, float | None]:
+    return time.process_time(), cpu_seconds(server_pid) if server_pid else None
+
+
+def _cpu_report(who: str, before: float | None, after: float | None, requests: int) -> dict:
+    used = after - before if before is not None and after is not None else None
+    per_request = round(used * 1000 / requests, 2) if used is not None and requests else None
+    return {f"{who}_cpu_s": round(used, 2) if used is not None else None, f"{who}_cpu_ms_per_request": per_request}
+
+
+def _judge(status: int, body: bytes) -> str | None:
+    """None for a usable reply, else the error kind: a 200 must carry a JSON object with an "answer"."""
+    if status != 200:
+        return f"HTTP {status}"
+    try:
+        reply = json.loads(body)
+    except ValueError:  # not JSON, or not UTF-8
+        return "BadBody"
+    return None if isinstance(reply, dict) and "answer" in reply else "BadBody"
+
+
+class RawConnection:
+    """One simulated person's keep-alive HTTP/1.1 connection: hand-written request, minimal response parsing.
+
+    It speaks just enough HTTP/1.1 for one JSON POST: a body by Content-Length or chunked (or, with neither, up
+    to the server's close), and a new connection for the next request when the server answers
+    `Connection: close`, hangs up while idle, or a request failed halfway (the connection's state is unknown).
+    """
+
+    def __init__(self, url: str, timeout_s: float = REQUEST_TIMEOUT_S) -> None:
+        u = urlparse(url)
+        if u.scheme != "http" or not u.hostname:
+            raise ValueError(f"the raw client needs an http://host[:port] URL, got {url!r}")
+        self.host, self.port, self.timeout_s = u.hostname, u.port or 80, timeout_s
+        self._head = (f"POST {u.path.rstrip('/')}{CHAT_PATH} HTTP/1.1\r\nHost: {u.netloc}\r\n"
+                      "Content-Type: application/json\r\nContent-Length: ").encode()
+        self._streams: tuple[asyncio.StreamReader, asyncio.StreamWriter] | None = None
+
+    async def post(self, payload: dict) -> str | None:
+        body = json.dumps(payload, ensure_ascii=False).encode()
+        try:
+            async with asyncio.timeout(self.timeout_s):
+                status, reply = await self._exchange(b"%s%d\r\n\r\n%s" % (self._head, len(body), body))
+        except TimeoutError:  # before OSError: TimeoutError is one
+            kind = "Timeout"
+        except asyncio.IncompleteReadError:  # the server closed the connection before the reply was complete
+            kind = "IncompleteRead"
+        except OSError as exc:  # ConnectionRefusedError, ConnectionResetError, BrokenPipeError, ...
+            kind = type(exc).__name__
+        except (ValueError, asyncio.LimitOverrunError):  # status line, header or chunk size not HTTP/1.1
+            kind = "BadResponse"
+        else:
+            return _judge(status, reply)
+        self.close()
+        return kind
+
+    def close(self) -> None:
+        if self._streams is not None:
+            self._streams[1].close()
+            self._streams = None
+
+    async def _exchange(self, request: bytes) -> tuple[int, bytes]:
+        if self._streams is None or self._streams[0].at_eof():  # first request, or the server hung up while idle
+            self.close()
+            self._streams = await asyncio.open_connection(self.host, self.port)
+        reader, writer = self._streams
+        writer.write(request)
+        await writer.drain()
+        status, headers, keep_alive = _parse_head(await reader.readuntil(b"\r\n\r\n"))
+        if "chunked" in headers.get("transfer-encoding", ""):
+            reply = await _read_chunked(reader)
+        elif "content-length" in headers:
+            reply = await reader.readexactly(int(headers["content-length"]))
+        elif status in (204, 304):
+            reply = b""
+        else:  # no length given: the body ends where the server closes the connection
+            reply, keep_alive = await reader.read(), False
+        if not keep_alive:
+            self.close()
+        return status, reply
+
+
+def _parse_head(head: bytes) -> tuple[int, dict[str, str], bool]:
+    """Status, headers (names and values lower-cased) and whether the connection stays open."""
+    status_line, *lines = head.decode("latin-1").split("\r\n")
+    version, status = status_line.split(" ", 2)[:2]
+    if not version.startswith("HTTP/1."):
+        raise ValueError(f"expected an HTTP/1.x status line, got {status_line!r}")
+    headers = {}
+    for line in lines:
+        if line:
+            name, _, value = line.partition(":")
+            headers[name.strip().lower()] = value.strip().lower()
+    connection = headers.get("connection", "")
+    keep_alive = "keep-alive" in connection if version == "HTTP/1.0" else "close" not in connection
+    return int(status), headers, keep_alive
+
+
+async def _read_chunked(reader: asyncio.StreamReader) -> bytes:
+    parts = []
+    while size := int((await reader.readuntil(b"\r\n")).split(b";", 1)[0], 16):  # size [;extension]
+        parts.append((await reader.readexactly(size + 2))[:-2])
+    while await reader.readuntil(b"\r\n") != b"\r\n":  # trailer fields up to the empty line
+        pass
+    return b"".join(parts)
+
+
+@asynccontextmanager
+async def _raw_posts(url: str, clients: int, timeout_s: float) -> AsyncIterator[list[Post]]:
+    connections = [RawConnection(url, timeout_s) for _ in range(clients)]
+    try:
+        yield [c.post for c in connections]
+    finally:
+        for c in connections:
+            c.close()
+
+
+@asynccontextmanager
+async def _httpx_posts(url: str, clients: int, timeout_s: float) -> AsyncIterator[list[Post]]:
+    """The former client: one httpx.AsyncClient whose pool keeps a connection per simulated client."""
+    limits = httpx.Limits(max_connections=clients, max_keepalive_connections=clients)
+    async with httpx.AsyncClient(base_url=url, timeout=timeout_s, limits=limits) as http:
+        async def post(payload: dict) -> str | None:
+            try:
+                r = await http.post(CHAT_PATH, json=payload)
+            except httpx.HTTPError as exc:
+                return type(exc).__name__
+            return _judge(r.status_code, r.content)
+
+        yield [post] * clients
+
+
+CLIENTS: dict[str, Callable[[str, int, float], AbstractAsyncContextManager[list[Post]]]] = {
+    "raw": _raw_posts, "httpx": _httpx_posts,
+}
 
 
 def _pct(sorted_ms: list[float], p: float) -> float | None:
@@ -184,6 +355,18 @@ def rss_mb(pid: int) -> float | None:
     return round(total, 1) if total is not None else None
 
 
+def cpu_seconds(pid: int) -> float | None:
+    """User + system CPU seconds of `pid` and its child processes (the workers) from /proc/<pid>/stat (Linux)."""
+    total = None
+    for p in [pid, *_children(pid)]:
+        try:  # the command name in parentheses may hold spaces; utime and stime are fields 14 and 15
+            fields = Path(f"/proc/{p}/stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        total = (total or 0.0) + (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    return total
+
+
 def _children(pid: int) -> list[int]:
     out = []
     for task in Path(f"/proc/{pid}/task").glob("*"):
@@ -203,10 +386,13 @@ def _require_loopback(url: str) -> None:
 
 
 def _human(r: dict) -> str:
-    lines = [f"clients={r['clients']} duration={r['duration_s']}s think={r['think_s']}s questions={r['questions']}",
+    lines = [f"client={r['client']} event_loop={r['event_loop']}",
+             f"clients={r['clients']} duration={r['duration_s']}s think={r['think_s']}s questions={r['questions']}",
              f"requests={r['requests']} errors={r['errors']} {r['error_kinds'] or ''} rps={r['rps']}",
              f"latency ms: p50={r['p50_ms']} p95={r['p95_ms']} p99={r['p99_ms']} max={r['max_ms']} "
-             f"mean={r['mean_ms']}"]
+             f"mean={r['mean_ms']}",
+             f"CPU ms/request: client={r['client_cpu_ms_per_request']} server={r['server_cpu_ms_per_request']} "
+             f"(CPU s: client={r['client_cpu_s']} server={r['server_cpu_s']})"]
     if "rss_before_mb" in r:
         lines.append(f"server RSS: before={r['rss_before_mb']} MB after={r['rss_after_mb']} MB")
     return "\n".join(lines)
