@@ -43,6 +43,7 @@ def build_guardrails(settings: Settings):
     from guardrails.policy import load_policy
 
     from assistant.llm.prompts import SYSTEM_PROMPT
+    from assistant.messages import MESSAGES
 
     policy = load_policy(settings.guardrails.policy_path)
     redactor = PresidioRedactor()
@@ -55,7 +56,7 @@ def build_guardrails(settings: Settings):
         return _RedactOnly(redactor), None, policy.disclosure_notice
     classifier = PolicyClassifier(policy).load()
     input_guard = PolicyInputGuard(redactor=redactor, classifier=classifier, policy=policy)
-    output_guard = PolicyOutputGuard(redactor=redactor, system_prompt=SYSTEM_PROMPT)
+    output_guard = PolicyOutputGuard(redactor=redactor, system_prompt=SYSTEM_PROMPT, templates=MESSAGES.values())
     return input_guard, output_guard, policy.disclosure_notice
 
 

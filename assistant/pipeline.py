@@ -198,8 +198,8 @@ class Assistant:
         doc = self.documents.get(passage.doc_id)
         if doc is None:
             return passage.text or passage.snippet
-        fields = [doc.title, doc.summary, doc.responsible or "", *doc.documents, *doc.fees, *doc.deadlines,
-                  doc.processing_time or ""]
+        fields = [doc.title, doc.summary, doc.responsible or "", doc.contact.office if doc.contact else "",
+                  *doc.documents, *doc.fees, *doc.deadlines, doc.processing_time or ""]
         return "\n".join([*fields, doc.body])
 
     def _policy_answer(self, checked: Checked, session: Session) -> Answer:

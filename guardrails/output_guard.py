@@ -12,7 +12,8 @@ A failed verdict makes the pipeline fall back to the extractive answer, or to th
 from __future__ import annotations
 
 import re
-from typing import Sequence
+from functools import lru_cache
+from typing import Iterable, Sequence
 
 from corpus.types import Draft, Passage, Verdict
 from guardrails.normalize import fold
@@ -47,18 +48,21 @@ class PolicyOutputGuard:
     """OutputGuard over PII, prompt leaks and policy content; grounding and citations are checked elsewhere."""
 
     def __init__(self, redactor: Redactor, system_prompt: str = "", ngram: int = 6,
-                 allowed_numbers: Sequence[str] = ALLOWED_NUMBERS) -> None:
+                 allowed_numbers: Sequence[str] = ALLOWED_NUMBERS, templates: Iterable[str] = ()) -> None:
+        """`templates`: the fixed texts the answer composer writes itself ("Wenden Sie sich an: {office}."); their
+        fixed parts count as public like quotes, their slots do not."""
         if ngram < 3:
             raise ValueError(f"ngram must be >= 3 so common phrases do not count as leaks, got {ngram}")
         self.redactor = redactor
+        self._template_parts = frozenset(part.lower() for t in templates for part in _pieces(t) if "{" not in part)
         self.ngram = ngram
         self.allowed_numbers = tuple(allowed_numbers)
         self._prompt_grams = _grams(fold(system_prompt), ngram)
 
     def check(self, draft: Draft, passages: Sequence[Passage]) -> Verdict:
         reasons = []
-        public = " ".join(f"{p.snippet} {p.text}" for p in passages)
-        pii = self._pii(draft.text, public)
+        public = "\n".join(f"{p.snippet}\n{p.text}" for p in passages)
+        pii = self._pii(draft.text, _plain_public(public), {p.title for p in passages})
         if pii:
             reasons.append(f"personal data in answer: {', '.join(sorted(set(pii)))}")
         folded = fold(draft.text)
@@ -75,10 +79,12 @@ class PolicyOutputGuard:
             reasons.append("discriminatory statement in answer")
         return Verdict(ok=not reasons, reasons=reasons)
 
-    def _pii(self, text: str, public: str) -> list[str]:
-        # Sentences quoted verbatim from the passages are public text (the extractive composer's answers are
-        # mostly that): only the rest goes through the recognizers, which also makes the check ~3x cheaper.
-        text = "\n".join(s for s in _sentences(text) if len(s) < MIN_QUOTE_CHARS or s not in public)
+    def _pii(self, text: str, public: str, titles: set[str]) -> list[str]:
+        # Lines quoted from the passages are public text (the extractive composer's answers are mostly that):
+        # only the other lines go through the recognizers, which makes the check several times cheaper.
+        lower = public.lower()
+        fixed = sorted({*self._template_parts, *(t.lower() for t in titles)}, key=len, reverse=True)
+        text = "\n".join(line for line in _lines(text) if not _quoted(line.lower(), lower, fixed))
         if not text:
             return []
         _, found = self.redactor.redact(text)
@@ -95,19 +101,63 @@ class PolicyOutputGuard:
 
 
 MIN_QUOTE_CHARS = 20
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
 _MARKUP = re.compile(r"\s*\[\d+\]|\*\*|^\s*(?:[-*•]|\d+[.)])\s+")
+_PIECE_END = re.compile(r"(?<=[.!?:])\s+")
 
 
-def _sentences(text: str) -> list[str]:
-    """Lines split at sentence ends, without list markers, bold markers and citation marks."""
-    out = []
-    for line in text.splitlines():
-        for sentence in _SENTENCE_END.split(line):
-            sentence = " ".join(_MARKUP.sub("", sentence).split())
-            if sentence:
-                out.append(sentence)
-    return out
+def _quoted(line: str, public: str, fixed: Sequence[str]) -> bool:
+    """Whether a (lower-cased) answer line is made of quotes of the (lower-cased) passages, glued by spaces and
+    punctuation: each quote runs from word boundary to word boundary and is at least MIN_QUOTE_CHARS long, or is
+    a whole `fixed` text (a source's title, a fixed part of the composer's own phrases). The composer joins a list's
+    intro to an item ("Für den Pass bringen Sie mit: Bargeld oder EC-Karte."), so a line is rarely one quote.
+    A short piece found inside a passage's text proves nothing: "erika muster" could occur there by chance."""
+    pos, n = 0, len(line)
+    while pos < n:
+        if not line[pos].isalnum():
+            pos += 1
+            continue
+        part = next((f for f in fixed if line.startswith(f, pos) and _boundary(line, pos + len(f))), None)
+        if part is not None:
+            pos += len(part)
+            continue
+        lo, hi = 0, n - pos  # the longest prefix of line[pos:] that occurs in the passages (monotone: binary search)
+        while lo < hi:
+            mid = (lo + hi + 1) // 2
+            if line[pos:pos + mid] in public:
+                lo = mid
+            else:
+                hi = mid - 1
+        while lo and not _boundary(line, pos + lo):
+            lo -= 1
+        if lo < MIN_QUOTE_CHARS and f"\n{line[pos:pos + lo].strip()}\n" not in f"\n{public}\n":
+            return False  # too short for a quote unless it is a whole line there (a field: "Standesamt Krefeld")
+        pos += lo
+    return True
+
+
+def _boundary(line: str, end: int) -> bool:
+    return end >= len(line) or not (line[end].isalnum() and line[end - 1].isalnum())
+
+
+@lru_cache(maxsize=256)
+def _plain_public(public: str) -> str:
+    """The passages as the composer quotes them: without Markdown marks, and once more without bracketed asides
+    ("Fachbereich Bauaufsicht (untere Bauaufsichtsbehörde)" is quoted as "Fachbereich Bauaufsicht")."""
+    plain = "\n".join(_lines(public))
+    return f"{plain}\n{_ASIDE.sub('', plain)}"
+
+
+_ASIDE = re.compile(r"\s*\([^()\n]*\)")
+
+
+def _lines(text: str) -> list[str]:
+    """Lines without list markers, bold markers and citation marks."""
+    return [line for line in (" ".join(_MARKUP.sub("", raw).split()) for raw in text.splitlines()) if line]
+
+
+def _pieces(line: str) -> list[str]:
+    """A line split after sentence ends and colons: 'Wenden Sie sich an:', 'Stadt Krefeld, Bürgerservice.'"""
+    return [p for p in _PIECE_END.split(line.strip()) if p]
 
 
 def _grams(folded: str, n: int) -> set[tuple[str, ...]]:

@@ -3,7 +3,7 @@
 import pytest
 
 from corpus.types import Draft, Passage
-from guardrails.output_guard import PolicyOutputGuard
+from guardrails.output_guard import PolicyOutputGuard, _quoted
 from tests.fakes import RegexRedactor
 
 SYSTEM_PROMPT = ("Du bist der Bürgerassistent der Stadt Krefeld. Antworte nur aus den nummerierten Quellen, "
@@ -84,3 +84,24 @@ def test_only_text_not_quoted_from_the_passages_is_scanned_for_personal_data():
     verdict = guard.check(Draft(text=leak, sources=[passage]), [passage])
     assert not verdict.ok and "EMAIL_ADDRESS" in verdict.reasons[0]
     assert spy.seen == ["Oder schreiben Sie direkt an erika.muster@gmail.com."]
+
+
+def test_titles_intros_and_the_composers_own_phrases_are_not_scanned():
+    intro = "Für den Personalausweis bringen Sie mit:"
+    passage = Passage(doc_id="personalausweis", title="Personalausweis beantragen", section="Unterlagen", score=1.0,
+                      snippet=intro, text=f"Bürgerbüro\n{intro}\n- Bargeld oder EC-Karte für die Gebühr.")
+    spy = SpyRedactor()
+    guard = PolicyOutputGuard(spy, templates=["Wenden Sie sich an: {office}.", "Dazu passen mehrere Themen:"])
+    answer = ("Dazu passen mehrere Themen:\nPersonalausweis beantragen:\n"
+              f"{intro} Bargeld oder EC-Karte für die Gebühr [1].\nWenden Sie sich an: Bürgerbüro [1].")
+    assert guard.check(Draft(text=answer, sources=[passage]), [passage]).ok and spy.seen == []
+
+    # A line with anything else is scanned whole, so a cue before a name keeps its context; a template's slot
+    # and a short piece that happens to occur in a passage are never taken for public text.
+    leak = "Wenden Sie sich an: Frau Erika Mustermann, erika.muster@gmail.com."
+    verdict = guard.check(Draft(text=f"{answer}\n{leak}", sources=[passage]), [passage])
+    assert not verdict.ok and spy.seen == [leak]
+    assert not _quoted("frau mustermann, rathaus.", "frau mustermann wohnt hier. rathaus", [])
+    assert _quoted("frau mustermann, rathaus.", "kontakt\nfrau mustermann\nrathaus", [])  # whole lines: fields
+    # quotes end at word boundaries: two passages cannot be spliced into a new word
+    assert not _quoted("für den personalausweis bringen sie mitmachen", "für den personalausweis bringen sie mit", [])
