@@ -25,7 +25,7 @@ def register(app: typer.Typer) -> None:
 
         from api.app import create_app, describe
         from assistant.build import build_assistant
-        from assistant.settings import get_settings
+        from assistant.settings import default_workers, get_settings
 
         settings = get_settings()
         host = host or settings.api.host
@@ -35,7 +35,9 @@ def register(app: typer.Typer) -> None:
             settings = settings.model_copy(update={"api": settings.api.model_copy(update={"staff_api_key": key})})
             typer.echo(f"BA_API__STAFF_API_KEY is not set; staff key for this run only: {key}", err=True)
         _log_configuration(settings)
-        if settings.api.workers > 1:
+        workers = settings.api.workers or default_workers()
+        if workers > 1:
+            settings = settings.model_copy(update={"api": settings.api.model_copy(update={"workers": workers})})
             _serve_workers(settings, host, port, rebuild_index)
             return
         assistant = build_assistant(settings, rebuild_index=rebuild_index)
@@ -47,7 +49,8 @@ def register(app: typer.Typer) -> None:
 
 
 def _serve_workers(settings, host: str, port: int, rebuild_index: bool) -> None:
-    """Several uvicorn worker processes on one socket (`BA_API__WORKERS`), each with its own assistant.
+    """Several uvicorn worker processes on one socket (`BA_API__WORKERS`, by default one per CPU), each with its
+    own assistant.
 
     The index is built or checked here once, so the workers only load it; what the workers must share comes to
     them through their environment: the staff key of this run, one audit salt (the same session hashes in every
@@ -69,6 +72,7 @@ def _serve_workers(settings, host: str, port: int, rebuild_index: bool) -> None:
         "BA_API__STAFF_API_KEY": settings.api.staff_api_key or "",
         "BA_GUARDRAILS__AUDIT_SALT": settings.guardrails.audit_salt or secrets.token_hex(16),
         "BA_SESSION__BACKEND": "sqlite",
+        "BA_API__WORKERS": str(settings.api.workers),
     })
     log.info("serving on http://%s:%d with %d workers; sessions in %s", host, port, settings.api.workers,
              settings.session.path)

@@ -16,6 +16,7 @@ from tests.fakes import make_test_assistant
 
 def test_serve_builds_before_listening_and_generates_a_staff_key(monkeypatch, tmp_path, caplog):
     monkeypatch.setenv("BA_API__FEEDBACK_DB", str(tmp_path / "f.sqlite3"))
+    monkeypatch.setenv("BA_API__WORKERS", "1")
     monkeypatch.delenv("BA_API__STAFF_API_KEY", raising=False)
     get_settings.cache_clear()
     built, served = [], {}
@@ -35,3 +36,40 @@ def test_serve_builds_before_listening_and_generates_a_staff_key(monkeypatch, tm
     with TestClient(served["app"]) as c:
         assert c.get("/readyz").status_code == 200
         assert c.post("/api/v1/search", json={"query": "Perso"}, headers={"X-API-Key": key}).status_code == 200
+
+
+def test_serve_starts_one_worker_per_cpu_by_default(monkeypatch, tmp_path):
+    import os
+
+    import assistant.settings
+    import assistant.wiring
+
+    monkeypatch.setattr(os, "environ", dict(os.environ))  # serve hands settings to its workers via the environment
+
+    for name in ("BA_API__WORKERS", "BA_SESSION__BACKEND", "PROMETHEUS_MULTIPROC_DIR", "BA_GUARDRAILS__AUDIT_SALT"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("BA_API__STAFF_API_KEY", "staff-key")
+    monkeypatch.setenv("BA_API__METRICS_DIR", str(tmp_path / "metrics"))
+    monkeypatch.setattr(assistant.settings, "default_workers", lambda limit=4: 3)
+    monkeypatch.setattr(assistant.wiring, "build_retriever", lambda settings, rebuild=False: None)
+    served = {}
+    monkeypatch.setattr(uvicorn, "run", lambda app, **kw: served.update(app=app, **kw))
+    get_settings.cache_clear()
+    try:
+        result = CliRunner().invoke(cli, ["serve", "--port", "8124"])
+    finally:
+        get_settings.cache_clear()
+    assert result.exit_code == 0, result.output
+    assert served["app"] == "api.app:create_worker_app" and served["workers"] == 3
+    assert os.environ["BA_API__WORKERS"] == "3" and os.environ["BA_SESSION__BACKEND"] == "sqlite"
+
+
+def test_default_workers_follow_affinity_and_limit(monkeypatch):
+    import os
+
+    from assistant.settings import default_workers
+
+    monkeypatch.setattr(os, "sched_getaffinity", lambda pid: {0, 1, 2, 3, 4, 5, 6, 7}, raising=False)
+    assert 1 <= default_workers(limit=4) <= 4 and default_workers(limit=1) == 1
+    monkeypatch.setattr(os, "sched_getaffinity", lambda pid: {0}, raising=False)
+    assert default_workers() == 1
