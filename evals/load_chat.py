@@ -12,8 +12,8 @@ this is a capacity check of one's own machine, not a tool to load someone else's
 
 The load generator shares the machine, and on two cores its CPU is CPU the measured server lacks (wrk and the
 like are written in C for this reason). So by default (`--client raw`) each simulated person holds one keep-alive
-HTTP/1.1 connection with hand-written request bytes on uvloop, a fraction of the ~1.7 ms of CPU per request that
-httpx costs; `--client httpx` keeps the former client. The CPU figures show what each one took.
+HTTP/1.1 connection with hand-written request bytes on uvloop (`evals.raw_http`), a fraction of the ~1.7 ms of CPU
+per request that httpx costs; `--client httpx` keeps the former client. The CPU figures show what each one took.
 """
 
 from __future__ import annotations
@@ -37,13 +37,11 @@ from urllib.parse import urlparse
 
 import httpx
 
+from evals.raw_http import CHAT_PATH, REQUEST_TIMEOUT_S, Post, judge_reply, raw_posts
+
 LOOPBACK = {"127.0.0.1", "localhost", "::1"}
 DEFAULT_QUESTIONS = Path(__file__).resolve().parent / "data" / "retrieval_dev.jsonl"
 MAX_CLIENTS, MAX_DURATION_S = 200, 600
-CHAT_PATH = "/api/v1/chat"
-REQUEST_TIMEOUT_S = 30.0
-
-Post = Callable[[dict], Awaitable[str | None]]  # sends one chat request; None, or the kind of error
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -60,7 +58,7 @@ def main(argv: list[str] | None = None) -> int:
         report = run_async(run_load(args.url, **load))
     else:
         with own_server(args.startup_timeout, args.workers) as (url, pid):
-            report = {"rss_before_mb": rss_mb(pid)}
+            report = {"rss_before_mb": rss_mb(pid), "server_processes": 1 + len(_children(pid))}
             report |= run_async(run_load(url, **load, server_pid=pid))
             report["rss_after_mb"] = rss_mb(pid)
     report |= {"clients": args.clients, "duration_s": args.duration, "think_s": args.think,
@@ -82,8 +80,9 @@ def _parser() -> argparse.ArgumentParser:
                         "httpx.AsyncClient, to compare.")
     p.add_argument("--questions", type=Path, default=DEFAULT_QUESTIONS, help="JSONL with a query/message field.")
     p.add_argument("--startup-timeout", type=float, default=900.0, help="Seconds to wait for /readyz.")
-    p.add_argument("--workers", type=int, default=1, help="Worker processes of the server it starts "
-                   "(BA_API__WORKERS); RSS and CPU are then the sum over them.")
+    p.add_argument("--workers", type=int, default=None, help="Worker processes of the server it starts "
+                   "(default: the server's own, BA_API__WORKERS or one per CPU, at most 4) "
+                   "; RSS and CPU are then the sum over them.")
     p.add_argument("--json", action="store_true", help="Print one JSON object.")
     return p
 
@@ -168,113 +167,6 @@ def _cpu_report(who: str, before: float | None, after: float | None, requests: i
     return {f"{who}_cpu_s": round(used, 2) if used is not None else None, f"{who}_cpu_ms_per_request": per_request}
 
 
-def _judge(status: int, body: bytes) -> str | None:
-    """None for a usable reply, else the error kind: a 200 must carry a JSON object with an "answer"."""
-    if status != 200:
-        return f"HTTP {status}"
-    try:
-        reply = json.loads(body)
-    except ValueError:  # not JSON, or not UTF-8
-        return "BadBody"
-    return None if isinstance(reply, dict) and "answer" in reply else "BadBody"
-
-
-class RawConnection:
-    """One simulated person's keep-alive HTTP/1.1 connection: hand-written request, minimal response parsing.
-
-    It speaks just enough HTTP/1.1 for one JSON POST: a body by Content-Length or chunked (or, with neither, up
-    to the server's close), and a new connection for the next request when the server answers
-    `Connection: close`, hangs up while idle, or a request failed halfway (the connection's state is unknown).
-    """
-
-    def __init__(self, url: str, timeout_s: float = REQUEST_TIMEOUT_S) -> None:
-        u = urlparse(url)
-        if u.scheme != "http" or not u.hostname:
-            raise ValueError(f"the raw client needs an http://host[:port] URL, got {url!r}")
-        self.host, self.port, self.timeout_s = u.hostname, u.port or 80, timeout_s
-        self._head = (f"POST {u.path.rstrip('/')}{CHAT_PATH} HTTP/1.1\r\nHost: {u.netloc}\r\n"
-                      "Content-Type: application/json\r\nContent-Length: ").encode()
-        self._streams: tuple[asyncio.StreamReader, asyncio.StreamWriter] | None = None
-
-    async def post(self, payload: dict) -> str | None:
-        body = json.dumps(payload, ensure_ascii=False).encode()
-        try:
-            async with asyncio.timeout(self.timeout_s):
-                status, reply = await self._exchange(b"%s%d\r\n\r\n%s" % (self._head, len(body), body))
-        except TimeoutError:  # before OSError: TimeoutError is one
-            kind = "Timeout"
-        except asyncio.IncompleteReadError:  # the server closed the connection before the reply was complete
-            kind = "IncompleteRead"
-        except OSError as exc:  # ConnectionRefusedError, ConnectionResetError, BrokenPipeError, ...
-            kind = type(exc).__name__
-        except (ValueError, asyncio.LimitOverrunError):  # status line, header or chunk size not HTTP/1.1
-            kind = "BadResponse"
-        else:
-            return _judge(status, reply)
-        self.close()
-        return kind
-
-    def close(self) -> None:
-        if self._streams is not None:
-            self._streams[1].close()
-            self._streams = None
-
-    async def _exchange(self, request: bytes) -> tuple[int, bytes]:
-        if self._streams is None or self._streams[0].at_eof():  # first request, or the server hung up while idle
-            self.close()
-            self._streams = await asyncio.open_connection(self.host, self.port)
-        reader, writer = self._streams
-        writer.write(request)
-        await writer.drain()
-        status, headers, keep_alive = _parse_head(await reader.readuntil(b"\r\n\r\n"))
-        if "chunked" in headers.get("transfer-encoding", ""):
-            reply = await _read_chunked(reader)
-        elif "content-length" in headers:
-            reply = await reader.readexactly(int(headers["content-length"]))
-        elif status in (204, 304):
-            reply = b""
-        else:  # no length given: the body ends where the server closes the connection
-            reply, keep_alive = await reader.read(), False
-        if not keep_alive:
-            self.close()
-        return status, reply
-
-
-def _parse_head(head: bytes) -> tuple[int, dict[str, str], bool]:
-    """Status, headers (names and values lower-cased) and whether the connection stays open."""
-    status_line, *lines = head.decode("latin-1").split("\r\n")
-    version, status = status_line.split(" ", 2)[:2]
-    if not version.startswith("HTTP/1."):
-        raise ValueError(f"expected an HTTP/1.x status line, got {status_line!r}")
-    headers = {}
-    for line in lines:
-        if line:
-            name, _, value = line.partition(":")
-            headers[name.strip().lower()] = value.strip().lower()
-    connection = headers.get("connection", "")
-    keep_alive = "keep-alive" in connection if version == "HTTP/1.0" else "close" not in connection
-    return int(status), headers, keep_alive
-
-
-async def _read_chunked(reader: asyncio.StreamReader) -> bytes:
-    parts = []
-    while size := int((await reader.readuntil(b"\r\n")).split(b";", 1)[0], 16):  # size [;extension]
-        parts.append((await reader.readexactly(size + 2))[:-2])
-    while await reader.readuntil(b"\r\n") != b"\r\n":  # trailer fields up to the empty line
-        pass
-    return b"".join(parts)
-
-
-@asynccontextmanager
-async def _raw_posts(url: str, clients: int, timeout_s: float) -> AsyncIterator[list[Post]]:
-    connections = [RawConnection(url, timeout_s) for _ in range(clients)]
-    try:
-        yield [c.post for c in connections]
-    finally:
-        for c in connections:
-            c.close()
-
-
 @asynccontextmanager
 async def _httpx_posts(url: str, clients: int, timeout_s: float) -> AsyncIterator[list[Post]]:
     """The former client: one httpx.AsyncClient whose pool keeps a connection per simulated client."""
@@ -285,13 +177,13 @@ async def _httpx_posts(url: str, clients: int, timeout_s: float) -> AsyncIterato
                 r = await http.post(CHAT_PATH, json=payload)
             except httpx.HTTPError as exc:
                 return type(exc).__name__
-            return _judge(r.status_code, r.content)
+            return judge_reply(r.status_code, r.content)
 
         yield [post] * clients
 
 
 CLIENTS: dict[str, Callable[[str, int, float], AbstractAsyncContextManager[list[Post]]]] = {
-    "raw": _raw_posts, "httpx": _httpx_posts,
+    "raw": raw_posts, "httpx": _httpx_posts,
 }
 
 
@@ -303,14 +195,16 @@ def _pct(sorted_ms: list[float], p: float) -> float | None:
 
 
 @contextmanager
-def own_server(timeout_s: float, workers: int = 1) -> Iterator[tuple[str, int]]:
-    """Start `buergerassistent serve` on a free loopback port (extractive, no rate limit) and stop it after."""
+def own_server(timeout_s: float, workers: int | None = None) -> Iterator[tuple[str, int]]:
+    """Start `buergerassistent serve` on a free loopback port (extractive, no rate limit) and stop it after;
+    `workers` None leaves the number of worker processes to the server's settings."""
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
     env = {**os.environ, "BA_LLM__BACKEND": "extractive", "BA_API__RATE_LIMIT_PER_MINUTE": "0",
-           "BA_API__WORKERS": str(workers),
            "BA_API__STAFF_API_KEY": os.environ.get("BA_API__STAFF_API_KEY") or secrets.token_urlsafe(18)}
+    if workers is not None:
+        env["BA_API__WORKERS"] = str(workers)
     cmd = [sys.executable, "-c", "from assistant.cli import main; main()", "serve", "--host", "127.0.0.1",
            "--port", str(port)]
     log_path = Path(os.environ.get("TMPDIR", "/tmp")) / f"load_chat_server_{port}.log"
@@ -394,7 +288,8 @@ def _human(r: dict) -> str:
              f"CPU ms/request: client={r['client_cpu_ms_per_request']} server={r['server_cpu_ms_per_request']} "
              f"(CPU s: client={r['client_cpu_s']} server={r['server_cpu_s']})"]
     if "rss_before_mb" in r:
-        lines.append(f"server RSS: before={r['rss_before_mb']} MB after={r['rss_after_mb']} MB")
+        lines.append(f"server RSS: before={r['rss_before_mb']} MB after={r['rss_after_mb']} MB "
+                     f"({r['server_processes']} processes: with several workers, a parent and one per worker)")
     return "\n".join(lines)
 
 

@@ -14,7 +14,8 @@ from pathlib import Path
 
 import pytest
 
-from evals.load_chat import RawConnection, _require_loopback, cpu_seconds, main, run_async, run_load
+from evals.load_chat import _require_loopback, cpu_seconds, main, run_async, run_load
+from evals.raw_http import RawConnection
 
 QUESTIONS = ["Was kostet ein Personalausweis?", "Wo melde ich Sperrmüll an? Öffnungszeiten"]
 ANSWER = json.dumps({"answer": "Ein Personalausweis kostet 46,00 Euro [1].", "sources": []},
