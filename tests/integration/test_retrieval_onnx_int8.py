@@ -94,5 +94,5 @@ def test_switching_between_fp32_and_int8_rebuilds_the_index(tmp_path, int8, fp32
     with caplog.at_level("WARNING", logger="retrieval.builder"):
         retriever = load_or_build(index, corpus, embedder=int8, chunk_max_chars=400)
     assert "embedder changed" in caplog.text
-    assert json.loads((index / MANIFEST).read_text())["embedder"] == "sentence-transformers-int8"
+    assert json.loads((index / MANIFEST).read_text())["embedder"] == f"sentence-transformers-{OnnxEncoder.INT8}"
     assert retriever.retrieve("Sofa entsorgen").passages[0].doc_id == "sperrmuell"

@@ -26,7 +26,7 @@ def _fingerprint(corpus, runtime: str) -> dict:
 def test_int8_vectors_need_their_own_index_fp32_runtimes_share_one(corpus):
     onnx, torch, int8 = (_fingerprint(corpus, r) for r in ("onnx", "torch", "onnx-int8"))
     assert onnx == torch  # same vectors (cosine > 0.9999), so one index serves both
-    assert int8["embedder"] == "sentence-transformers-int8" != onnx["embedder"]
+    assert int8["embedder"] == f"sentence-transformers-{embedders.OnnxEncoder.INT8}" != onnx["embedder"]
     for built, wanted in ((onnx, int8), (int8, onnx)):
         with pytest.raises(IndexMismatch, match="embedder changed"):
             check_manifest({"format_version": 1, **built}, wanted)
