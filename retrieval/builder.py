@@ -50,6 +50,8 @@ def load_or_build(index_dir: Path, corpus_dir: Path, *, embedder: Any | None, ch
                   hnsw_threshold: int = 50_000, rebuild: bool = False, **retriever_args: Any) -> HybridRetriever:
     """The retriever over a verified stored index, rebuilding (with a log line saying why) when needed."""
     index_dir, corpus_dir = Path(index_dir), Path(corpus_dir)
+    if hasattr(embedder, "load"):
+        embedder.load()  # its name in the fingerprint is then the runtime that really runs (after any fallback)
     fp = fingerprint(corpus_dir, chunk_max_chars=chunk_max_chars, embedder=embedder, hnsw_threshold=hnsw_threshold)
     analyzer = GermanAnalyzer()
     if not rebuild:

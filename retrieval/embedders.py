@@ -65,9 +65,6 @@ class SentenceTransformerEmbedder:
         # One intra-op thread: a single short query is fastest that way and does not spin against other
         # processes on a small machine (measured: ~10x lower latency under load than 2 threads).
         self.threads = threads
-        # The name goes into the index manifest. onnx and torch give the same vectors and share an index; int8
-        # vectors differ a little, so an index built for one is rebuilt for the other.
-        self.name = f"sentence-transformers-{OnnxEncoder.INT8}" if runtime == "onnx-int8" else "sentence-transformers"
         self.batch_size = batch_size
         self.device = device
         self.runtime = runtime
@@ -76,6 +73,15 @@ class SentenceTransformerEmbedder:
         self._st = None
         self._onnx: OnnxEncoder | None = None
         self._lock = threading.Lock()
+
+    @property
+    def name(self) -> str:
+        """The name in the index manifest. onnx and torch give the same vectors and share an index; int8 vectors
+        differ a little, so an index built for one is rebuilt for the other. Once loaded, what actually runs
+        decides: int8 that fell back to fp32 gives fp32 vectors."""
+        loaded = self._onnx is not None or self._st is not None
+        runtime = self.active_runtime if loaded else self.runtime
+        return f"sentence-transformers-{OnnxEncoder.INT8}" if runtime == "onnx-int8" else "sentence-transformers"
 
     @property
     def active_runtime(self) -> str:

@@ -50,6 +50,7 @@ def test_int8_that_cannot_load_falls_back_to_fp32_onnx_and_says_so(monkeypatch, 
     with caplog.at_level("WARNING", logger="retrieval.embedders"):
         e = SentenceTransformerEmbedder(MODEL, runtime="onnx-int8").load()
     assert calls == [True, False] and e.active_runtime == "onnx" and e.dimension == 384
+    assert e.name == "sentence-transformers"  # fp32 vectors: the fp32 index, not an int8 one
     assert "onnx-int8 runtime" in caplog.text and "quantisation failed" in caplog.text and "using onnx" in caplog.text
 
 
