@@ -45,7 +45,7 @@ def register(app: typer.Typer) -> None:
         app = create_app(settings, assistant)
         log.info("serving on http://%s:%d  (chat /, staff /staff, API docs /docs)", host, port)
         uvicorn.run(app, host=host, port=port, log_level=settings.log_level.lower(), access_log=False,
-                    server_header=False)
+                    server_header=False, timeout_keep_alive=settings.api.keep_alive_s)
 
 
 def _serve_workers(settings, host: str, port: int, rebuild_index: bool) -> None:
@@ -77,7 +77,8 @@ def _serve_workers(settings, host: str, port: int, rebuild_index: bool) -> None:
     log.info("serving on http://%s:%d with %d workers; sessions in %s", host, port, settings.api.workers,
              settings.session.path)
     uvicorn.run("api.app:create_worker_app", factory=True, workers=settings.api.workers, host=host, port=port,
-                log_level=settings.log_level.lower(), access_log=False, server_header=False)
+                log_level=settings.log_level.lower(), access_log=False, server_header=False,
+                timeout_keep_alive=settings.api.keep_alive_s)
 
 
 def _log_configuration(settings) -> None:
