@@ -33,8 +33,8 @@ class RetrievalSettings(BaseModel):
     # once, `OnnxEncoder.quantise`): ~2.5 ms of CPU per query, cosine >= 0.99 to the fp32 vectors. "onnx": the fp32
     # export, the torch vectors, ~6.5 ms; "torch": sentence-transformers itself (~12 ms). fp32 against int8 on the
     # eval sets (evals/README.md): dev answers identical, dev hybrid R@1 0.923 / 0.919, held-out fact coverage
-    # 0.788 / 0.763 (two of 80 questions), blind 0.771 both; under 50 concurrent clients p95 461 / 285 ms
-    # (evals.load_chat, 2 workers on 2 cores). Switching between fp32 and int8 rebuilds the index. A runtime that
+    # 0.788 / 0.763 (two of 80 questions), blind 0.771 both; 50 concurrent clients (evals.load_chat, 2 workers on
+    # 2 cores, runs minutes apart) 190 / 294 answers/s, p95 302 / 197 ms. Switching between fp32 and int8 rebuilds the index. A runtime that
     # cannot load falls back to the next (onnx-int8 -> onnx -> torch) with a log line.
     embedder_runtime: Literal["onnx-int8", "onnx", "torch"] = "onnx-int8"
     model_cache: Path = PROJECT_ROOT / "var" / "models"
