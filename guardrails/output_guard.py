@@ -82,7 +82,7 @@ class PolicyOutputGuard:
     def _pii(self, text: str, public: str, titles: set[str]) -> list[str]:
         # Lines quoted from the passages are public text (the extractive composer's answers are mostly that):
         # only the other lines go through the recognizers, which makes the check several times cheaper.
-        lower = public.lower()
+        lower = f"\n{public.lower()}\n"
         fixed = sorted({*self._template_parts, *(t.lower() for t in titles)}, key=len, reverse=True)
         text = "\n".join(line for line in _lines(text) if not _quoted(line.lower(), lower, fixed))
         if not text:
@@ -106,10 +106,11 @@ _PIECE_END = re.compile(r"(?<=[.!?:])\s+")
 
 
 def _quoted(line: str, public: str, fixed: Sequence[str]) -> bool:
-    """Whether a (lower-cased) answer line is made of quotes of the (lower-cased) passages, glued by spaces and
-    punctuation: each quote runs from word boundary to word boundary and is at least MIN_QUOTE_CHARS long, or is
-    a whole `fixed` text (a source's title, a fixed part of the composer's own phrases). The composer joins a list's
-    intro to an item ("Für den Pass bringen Sie mit: Bargeld oder EC-Karte."), so a line is rarely one quote.
+    """Whether a (lower-cased) answer line is made of quotes of the (lower-cased, newline-framed) passages, glued by
+    spaces and punctuation: each quote runs from word boundary to word boundary and is at least MIN_QUOTE_CHARS long,
+    or is a whole line there, or a whole `fixed` text (a source's title, a fixed part of the composer's own
+    phrases). The composer joins a list's intro to an item ("Für den Pass bringen Sie mit: Bargeld oder EC-Karte."),
+    so a line is rarely one quote.
     A short piece found inside a passage's text proves nothing: "erika muster" could occur there by chance."""
     pos, n = 0, len(line)
     while pos < n:
@@ -129,7 +130,7 @@ def _quoted(line: str, public: str, fixed: Sequence[str]) -> bool:
                 hi = mid - 1
         while lo and not _boundary(line, pos + lo):
             lo -= 1
-        if lo < MIN_QUOTE_CHARS and f"\n{line[pos:pos + lo].strip()}\n" not in f"\n{public}\n":
+        if lo < MIN_QUOTE_CHARS and f"\n{line[pos:pos + lo].strip()}\n" not in public:
             return False  # too short for a quote unless it is a whole line there (a field: "Standesamt Krefeld")
         pos += lo
     return True

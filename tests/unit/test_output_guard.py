@@ -101,7 +101,8 @@ def test_titles_intros_and_the_composers_own_phrases_are_not_scanned():
     leak = "Wenden Sie sich an: Frau Erika Mustermann, erika.muster@gmail.com."
     verdict = guard.check(Draft(text=f"{answer}\n{leak}", sources=[passage]), [passage])
     assert not verdict.ok and spy.seen == [leak]
-    assert not _quoted("frau mustermann, rathaus.", "frau mustermann wohnt hier. rathaus", [])
-    assert _quoted("frau mustermann, rathaus.", "kontakt\nfrau mustermann\nrathaus", [])  # whole lines: fields
+    assert not _quoted("frau mustermann, rathaus.", "\nfrau mustermann wohnt hier. rathaus\n", [])
+    assert _quoted("frau mustermann, rathaus.", "\nkontakt\nfrau mustermann\nrathaus\n", [])  # whole lines: fields
     # quotes end at word boundaries: two passages cannot be spliced into a new word
-    assert not _quoted("für den personalausweis bringen sie mitmachen", "für den personalausweis bringen sie mit", [])
+    intro = "\nfür den personalausweis bringen sie mit\n"
+    assert not _quoted("für den personalausweis bringen sie mitmachen", intro, [])
