@@ -289,7 +289,7 @@ def _human(r: dict) -> str:
              f"(CPU s: client={r['client_cpu_s']} server={r['server_cpu_s']})"]
     if "rss_before_mb" in r:
         lines.append(f"server RSS: before={r['rss_before_mb']} MB after={r['rss_after_mb']} MB "
-                     f"({r['server_processes']} processes: with several workers, a parent and one per worker)")
+                     f"({r['server_processes']} processes: the server and its children, e.g. the workers)")
     return "\n".join(lines)
 
 
