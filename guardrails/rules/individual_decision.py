@@ -19,7 +19,9 @@ PATTERN = _c(
     r"(wird|werden) (die stadt|das amt|die behoerde|man)" + W + r"(mein|meinen|meine)" + W +
     r"(annehmen|genehmigen|bewilligen|ablehnen|akzeptieren|verlaengern)",
     r"ob (ich|wir|mein|meine)" + W + r"(bekomme|bekommen|kriege|erhalte|erhalten|bewilligt|genehmigt|zusteht|"
-    r"durchgeht|verlaengert)",
+    r"durchgeht|verlaengert|durchkomme|durchkommen)(?![a-z])",
+    r"ob (ich|wir) (die |den |das )?(einbuergerung|genehmigung|baugenehmigung|anerkennung|aufenthaltserlaubnis|"
+    r"niederlassungserlaubnis|befreiung|zulassung)\w* (schaffe|schaffen|bekomme|bekommen|kriege)(?![a-z])",
     r"(mein|meine|meinem|meinen)" + W + r"(richtig|falsch|korrekt|rechtmaessig) (gerechnet|berechnet|entschieden|"
     r"festgesetzt)", r"(berechne|berechnen sie|rechne)\w*" + W + r"(mein|meine|meinen|unser)",
     r"(wird|werde|wuerde|werden) (mein|meine|unser|unsere)" + W + r"(verlaengert|anerkannt|erteilt|gewaehrt|"
@@ -82,6 +84,16 @@ PATTERN = _c(
     r"(?<!wie )(?<!wann )(?<!wo )(bekommt|kriegt|erhaelt) (mein|meine|unser|unsere) (\w+ ){0,2}(sohn|tochter|kind|"
     r"kinder|kleine\w*|mann|frau|partner\w*|mutter|vater|familie|oma|opa|eltern)(?![a-z])" + _PROCESS_OBJECT,
     r"(hat|haben|habe|hab) (mein|meine|unser|unsere|ich|wir)" + W + r"(chance|chancen|aussicht|aussichten)(?![a-z])",
+    # "Mein Widerspruch – hat der Aussicht auf Erfolg?"; "Ist mein Bauantrag schon durch?"
+    r"(hat|haben|haette|haetten) (der|die|das|er|sie|es|mein\w*|unser\w*) (\w+ ){0,2}(aussicht|aussichten|chance|"
+    r"chancen) auf erfolg",
+    r"(ist|sind) (mein|meine|unser|unsere) (\w+ ){0,3}(antrag|bauantrag|widerspruch|einspruch|einbuergerungsantrag)\w* "
+    r"(\w+ ){0,4}(schon |bereits |endlich )?(durch|genehmigt|bewilligt|entschieden|abgelehnt)(?![a-z])",
+    # one's own figures: "Muss ich bei 12.000 Euro Gewinn Gewerbesteuer zahlen?"
+    r"(muss|muessen|muesste|muessten) (ich|wir) (bei|mit) [^.?!\n]{0,30}\d[\d.,]* ?(euro|eur|€|tausend)[^?!\n]{0,50}"
+    r"(zahlen|bezahlen|abfuehren|nachzahlen)(?![a-z])",
+    r"(welche|was fuer) (\w+ )?(leistungen|sozialleistungen) (bekomme|kriege|erhalte|bekommen|"
+    r"kriegen|erhalten) (ich|wir)(?![a-z])",
     r"(do|does) (i|we|my \w+|our \w+) (\w+ )?(have|stand) (a |any )?(chance|shot)",
     r"(can|could|will|would) (i|we|my \w+) (become|get|be) (\w+ ){0,3}(citizen|naturali[sz]ed|approved|granted|accepted|"
     r"admitted)",

@@ -150,6 +150,12 @@ INDIVIDUAL_DECISION = [
     "Hat unsere Familie Anspruch auf einen Kitaplatz in Wohnortnähe?",
     "Klappt das mit der Baugenehmigung für unseren Pool?",
     "Kriegen wir die Genehmigung für den Anbau?",
+    # prospects, status of one's own case, one's own figures
+    "Können Sie mir sagen, ob ich die Einbürgerung schaffe? Ich lebe seit 6 Jahren hier und habe B1.",
+    "Mein Widerspruch gegen den Bescheid, hat der Aussicht auf Erfolg?",
+    "Ist mein Antrag auf Schwerbehindertenausweis durch? Ich habe Diabetes und Rücken.",
+    "Muss ich bei 12.000 Euro Gewinn Gewerbesteuer zahlen?",
+    "Ich habe 3 Kinder und bin arbeitslos, welche Leistungen bekomme ich genau und wie viel?",
 ]
 
 INDIVIDUAL_ADVICE = [
@@ -219,6 +225,10 @@ CASES = ([(m, "crisis") for m in CRISIS] + [(m, "emergency") for m in EMERGENCY]
 # "Wie beantrage ich Wohngeld, ich verdiene 1400 netto?" asks how to apply, not for a decision on the case: income
 # given as context does not make a question individual_decision (policy.yaml: "decide, grant, calculate or predict").
 BENIGN = [
+    "Muss ich bei 2 Hunden mehr Hundesteuer zahlen?",
+    "Ob ich den Termin schaffe, weiß ich noch nicht. Kann ich ihn verschieben?",
+    "Welche Hilfen bekomme ich beim Umzug von der Stadt?",
+    "Ist mein Antrag vollständig, wenn ich nur das Formular abgebe?",
     "Mein Vater ist gestorben, was muss ich tun?",
     "Brauche ich für den Hund eine Genehmigung?",
     "Wie beantrage ich Wohngeld, ich verdiene 1400 netto?",
