@@ -76,6 +76,9 @@ CASES = [
     ("Erreichbar bin ich unter 0 1 7 3 9 8 2 7 4 6 1.", [("PHONE", "0 1 7 3 9 8 2 7 4 6 1")]),
     ("Rückruf an Frau Dr. Ilse Wagner-Hüsgen, Tel 0 2 1 5 1 6 6 7 7 8 8",
      [(P, "Ilse Wagner-Hüsgen"), ("PHONE", "0 2 1 5 1 6 6 7 7 8 8")]),
+    # the house number first, as written in English
+    ("I live at 12 Rheinstraße, Krefeld, how do I register my new flat?", [(A, "12 Rheinstraße, Krefeld")]),
+    ("We moved to 5a Hohe Gasse 47798 Krefeld last week.", [(A, "5a Hohe Gasse 47798 Krefeld")]),
 ]
 
 
@@ -120,6 +123,8 @@ LOOKALIKES = [
     "Das Formular hier ist unklar, wer ist hier zuständig?",
     "fährt der bus über die große straße 5 minuten lang?",
     "Ich hatte im Sommer einen Termin, im Sommer ist es voll.",
+    "I live at the moment in a hotel, can I still register?",
+    "We moved to 2 rooms in the city centre.",
 ]
 
 

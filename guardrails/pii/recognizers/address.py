@@ -75,6 +75,11 @@ class AddressRecognizer(GermanPatternRecognizer):
         # typed in lower case ("breite straße 17") it needs a context word ("adresse", "wohne")
         Rule("word_street_any_case", r"\b[A-ZÄÖÜa-zäöü][a-zäöüß]+[ \t]+" + _STREET_WORD + r"[ \t]*" + _NUMBER
              + "(?:" + _CITY + ")?", 0.4),
+        # the house number first, as in English: "I live at 12 Rheinstraße, Krefeld"
+        Rule("number_first", r"(?i:live at|living at|lives at|address is|moved to|move to)[ \t]+(?P<v>[1-9]\d{0,3}"
+             r"[a-hA-H]?,?[ \t]+(?:[A-ZÄÖÜ][\wäöüß\-]*[ \t]+)?(?:[A-ZÄÖÜ][\wäöüß\-]*" + _SUFFIX + "|" + _STREET_WORD
+             + r")\b"
+             r"(?:,?[ \t]+(?:D-)?(?:\d{5}[ \t]+)?[A-ZÄÖÜ][a-zäöüß]+)?)", 0.85, flags=0),
         Rule("preposition_street_city", _PREPOSITION_STREET + _CITY, 0.85, flags=0),
         Rule("preposition_street", _PREPOSITION_STREET, 0.4, flags=0),
         # alone, a postcode and city need a context word (+0.35) to reach the threshold
