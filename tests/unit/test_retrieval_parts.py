@@ -45,6 +45,15 @@ def test_typo_candidates_one_edit_away():
     assert t.correct(["sperrmulltermin", "unbekanntwort"]) == ["sperrmull", "termin", "unbekanntwort"]
 
 
+def test_typo_in_a_long_word_s_ending_or_in_a_compound_s_second_part():
+    t = TypoCorrector({"meldebeschein": 4, "schwerbehindert": 3, "ausweis": 9, "termin": 4})
+    assert t.correct(["meldebescheinignug"]) == ["meldebeschein"]  # the stem it starts with; "ignug" was "igung"
+    assert t.correct(["schwerbehindertausweiss"]) == ["schwerbehindert", "ausweis"]
+    # short words and long endings are not cut back: "meldebescheinxxxxxxx" is no typo of "meldebeschein"
+    assert t.stem_prefix("terminxyz") == [] and t.stem_prefix("meldebescheinxxxxxxx") == []
+    assert t.correct(["meldebescheinignug"], spelled={"meldebescheinignug"}) == ["meldebescheinignug"]
+
+
 def test_typo_keeps_first_letter():
     assert TypoCorrector({"schild": 3}).candidates("child") == []
 
