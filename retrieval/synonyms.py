@@ -67,6 +67,9 @@ COLLOQUIAL: dict[str, tuple[str, ...]] = {
     "einwohnermeldeamt": ("bürgerbüro", "meldebehörde"),
     "mucke": ("musik", "lärm", "ruhestörung"),
     "krach": ("lärm", "ruhestörung"),
+    # the colloquial names of what the Landeshundegesetz calls dangerous dogs (higher dog tax, permit)
+    "kampfhund": ("gefährlicher hund",), "kampfhunde": ("gefährliche hunde",), "listenhund": ("gefährlicher hund",),
+    "listenhunde": ("gefährliche hunde",),
     "farbeimer": ("farben", "lacke", "schadstoffe"),
     "farbreste": ("farben", "lacke", "schadstoffe"),
     "schrottplatz": ("verschrottung",),

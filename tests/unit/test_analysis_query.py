@@ -120,6 +120,7 @@ def test_english_words_the_index_does_not_know_are_dropped_with_a_vocabulary():
     ("Street lamp near my house is broken", "laterne"),
     ("Ich hab ein Blitzerfoto bekommen", "bußgeld"),
     ("Ich möchte ein Café eröffnen", "gewerbe"),
+    ("Hundesteuer Kampfhund?", "gefährlich"),
 ])
 def test_everyday_words_reach_the_documents_words(question, expected):
     assert t(expected) in A.weigh_query(question)
