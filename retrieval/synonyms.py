@@ -67,6 +67,10 @@ COLLOQUIAL: dict[str, tuple[str, ...]] = {
     "einwohnermeldeamt": ("bürgerbüro", "meldebehörde"),
     "mucke": ("musik", "lärm", "ruhestörung"),
     "krach": ("lärm", "ruhestörung"),
+    # a stopgap ID until the real one is ready
+    "übergangsweise": ("vorläufig",), "übergangsausweis": ("vorläufiger personalausweis",),
+    "notausweis": ("vorläufiger personalausweis",), "ersatzausweis": ("vorläufiger personalausweis",),
+    "behelfsausweis": ("vorläufiger personalausweis",),
     # the colloquial names of what the Landeshundegesetz calls dangerous dogs (higher dog tax, permit)
     "kampfhund": ("gefährlicher hund",), "kampfhunde": ("gefährliche hunde",), "listenhund": ("gefährlicher hund",),
     "listenhunde": ("gefährliche hunde",),

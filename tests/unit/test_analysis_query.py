@@ -121,6 +121,8 @@ def test_english_words_the_index_does_not_know_are_dropped_with_a_vocabulary():
     ("Ich hab ein Blitzerfoto bekommen", "bußgeld"),
     ("Ich möchte ein Café eröffnen", "gewerbe"),
     ("Hundesteuer Kampfhund?", "gefährlich"),
+    ("Gibt es für übergangsweise einen Ausweis?", "vorläufig"),
+    ("Ich brauche einen Notausweis", "vorläufig"),
 ])
 def test_everyday_words_reach_the_documents_words(question, expected):
     assert t(expected) in A.weigh_query(question)
