@@ -19,9 +19,9 @@ import simplemma
 import Stemmer
 from compound_split import char_split
 
-from retrieval.query import clauses, story_words
+from retrieval.query import clauses, moves_into_city, story_words
 from retrieval.stopwords import STOPWORDS
-from retrieval.synonyms import COLLOQUIAL, ENGLISH, ENGLISH_STOPWORDS
+from retrieval.synonyms import COLLOQUIAL, ENGLISH, ENGLISH_STOPWORDS, MOVING_IN
 
 # Bump when the analysis changes: the index manifest records it and a mismatch triggers a rebuild.
 ANALYSIS_VERSION = "de-9"
@@ -175,6 +175,9 @@ class GermanAnalyzer:
                 weights[t] = max(w, weights.get(t, 0.0))
 
         for clause in clauses(text):
+            if moves_into_city(clause):  # the words of the page for newcomers, as its keywords say it
+                for official in MOVING_IN:
+                    add(word_terms(official), 1.0)
             for w, weight in story_words(clause):
                 if w in STOPWORDS or not w.strip("-"):
                     continue

@@ -112,3 +112,16 @@ def story_words(clause: list[str]) -> list[tuple[str, float]]:
             continue
         out.append((w, LIGHT_WEIGHT if w in LIGHT_WORDS or _lemma(w) in LIGHT_WORDS else 1.0))
     return out
+
+
+CITY = "krefeld"
+# Forms of moving house; "Umzug nach Krefeld" counts too.
+_MOVING = re.compile(r"(um|zu|her|hin)?(zieh\w*|zog\w*|gezogen|umzug|zuzug)$")
+
+
+def moves_into_city(clause: list[str]) -> bool:
+    """Whether the clause tells of moving to the city ("nach Krefeld gezogen", "ziehe aus Köln nach Krefeld"):
+    that asks for the Anmeldung. Moving away ("von Krefeld nach Köln") or within the city does not."""
+    into = any(a == "nach" and b == CITY for a, b in zip(clause, clause[1:]))
+    away = any(a in ("von", "aus") and b == CITY for a, b in zip(clause, clause[1:]))
+    return into and not away and any(_MOVING.match(w) for w in clause)

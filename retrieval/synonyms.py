@@ -105,6 +105,10 @@ COLLOQUIAL.update({c: ("ausland",) for c in COUNTRIES})
 
 # Everyday English words of non-native citizens mixing languages, mapped to the German words of the documents.
 # A general glossary of administrative vocabulary, not a list of questions.
+# What moving to the city is called officially: "Ich bin nach Krefeld gezogen" asks for the Anmeldung
+# (`retrieval.query.moves_into_city`), though "ziehen" and "anmelden" fill the Abmeldung page as well.
+MOVING_IN: tuple[str, ...] = ("zuzug", "zugezogen", "anmeldung")
+
 ENGLISH: dict[str, tuple[str, ...]] = {
     "id": ("personalausweis",), "card": ("ausweis",), "passport": ("reisepass",), "visa": ("visum", "aufenthaltstitel"),
     "residence": ("aufenthalt", "wohnsitz"), "permit": ("erlaubnis", "genehmigung"), "register": ("anmelden", "zulassen"),

@@ -126,3 +126,16 @@ def test_english_words_the_index_does_not_know_are_dropped_with_a_vocabulary():
 ])
 def test_everyday_words_reach_the_documents_words(question, expected):
     assert t(expected) in A.weigh_query(question)
+
+
+@pytest.mark.parametrize("question, into", [
+    ("Ich bin nach Krefeld gezogen, was muss ich tun?", True),
+    ("Wie meld ich mich an, wenn ich grad nach Krefeld gezogen bin?", True),
+    ("Wir ziehen im Mai aus Düsseldorf nach Krefeld", True),
+    ("Umzug nach Krefeld, was ist zu erledigen?", True),
+    ("Ich ziehe von Krefeld nach Köln", False),  # moving away
+    ("Innerhalb von Krefeld umgezogen", False),  # within the city: Ummeldung
+    ("Wir fahren am Sonntag nach Krefeld in den Zoo", False),  # no move
+])
+def test_moving_to_the_city_asks_for_the_registration(question, into):
+    assert (t("zuzug") in A.weigh_query(question)) is into
