@@ -21,7 +21,7 @@ from compound_split import char_split
 
 from retrieval.query import clauses, moves_into_city, story_words
 from retrieval.stopwords import STOPWORDS
-from retrieval.synonyms import COLLOQUIAL, ENGLISH, ENGLISH_STOPWORDS, MOVING_IN
+from retrieval.synonyms import COLLOQUIAL, ENGLISH, ENGLISH_STOPWORDS, MOVING_IN, TOGETHER
 
 # Bump when the analysis changes: the index manifest records it and a mismatch triggers a rebuild.
 ANALYSIS_VERSION = "de-9"
@@ -178,6 +178,11 @@ class GermanAnalyzer:
             if moves_into_city(clause):  # the words of the page for newcomers, as its keywords say it
                 for official in MOVING_IN:
                     add(word_terms(official), 1.0)
+            present = set(clause)
+            for needed, officials in TOGETHER:
+                if needed <= present:
+                    for official in officials:
+                        add(word_terms(official), 1.0)
             for w, weight in story_words(clause):
                 if w in STOPWORDS or not w.strip("-"):
                     continue

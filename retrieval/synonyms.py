@@ -109,13 +109,23 @@ COLLOQUIAL.update({c: ("ausland",) for c in COUNTRIES})
 # (`retrieval.query.moves_into_city`), though "ziehen" and "anmelden" fill the Abmeldung page as well.
 MOVING_IN: tuple[str, ...] = ("zuzug", "zugezogen", "anmeldung")
 
+# Words that mean one thing only together, within one clause ("parking permit for residents", not "a resident of
+# Krefeld"; "become a German citizen", not "citizen services").
+TOGETHER: tuple[tuple[frozenset[str], tuple[str, ...]], ...] = (
+    (frozenset({"parking", "residents"}), ("bewohnerparkausweis",)),
+    (frozenset({"parking", "resident"}), ("bewohnerparkausweis",)),
+    (frozenset({"german", "citizen"}), ("einbürgerung",)),
+    (frozenset({"become", "citizen"}), ("einbürgerung",)),
+)
+
 ENGLISH: dict[str, tuple[str, ...]] = {
     "id": ("personalausweis",), "card": ("ausweis",), "passport": ("reisepass",), "visa": ("visum", "aufenthaltstitel"),
     "residence": ("aufenthalt", "wohnsitz"), "permit": ("erlaubnis", "genehmigung"), "register": ("anmelden", "zulassen"),
     "registration": ("anmeldung", "zulassung"), "deregister": ("abmelden",), "address": ("adresse", "wohnsitz"),
     "move": ("umzug", "umziehen"), "moved": ("umzug", "zuzug"), "apartment": ("wohnung",), "flat": ("wohnung",),
     "rent": ("miete",), "car": ("fahrzeug", "auto"), "vehicle": ("fahrzeug",), "license": ("erlaubnis",),
-    "licence": ("erlaubnis",), "driving": ("führerschein", "fahrerlaubnis"), "parking": ("parken",),
+    "licence": ("erlaubnis",), "driving": ("führerschein", "fahrerlaubnis"), "parking": ("parken", "parkausweis"),
+    "bins": ("tonne", "mülltonne"), "emptied": ("geleert", "abfuhr"),  # "bin" is German ("ich bin")
     "fine": ("bußgeld", "verwarnungsgeld"), "ticket": ("strafzettel",), "dog": ("hund",), "tax": ("steuer",),
     "birth": ("geburt",), "born": ("geburt", "geboren"), "baby": ("geburt", "kind"), "child": ("kind",),
     "children": ("kinder",), "kids": ("kinder",), "son": ("sohn", "kind"), "daughter": ("tochter", "kind"),

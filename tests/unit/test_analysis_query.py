@@ -139,3 +139,14 @@ def test_everyday_words_reach_the_documents_words(question, expected):
 ])
 def test_moving_to_the_city_asks_for_the_registration(question, into):
     assert (t("zuzug") in A.weigh_query(question)) is into
+
+
+@pytest.mark.parametrize("question, official, present", [
+    ("Where do I get a parking permit for residents?", "bewohnerparkausweis", True),
+    ("I am a resident of Krefeld and need a new ID card", "bewohnerparkausweis", False),
+    ("How can I become a German citizen?", "einbürgerung", True),
+    ("Where is the citizen service office?", "einbürgerung", False),
+    ("My bin was not emptied", "abfuhr", True),
+])
+def test_english_words_that_mean_one_thing_together(question, official, present):
+    assert (t(official) in A.weigh_query(question)) is present
