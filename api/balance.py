@@ -1,8 +1,9 @@
 """Evens out keep-alive connections between the worker processes of one `serve` (several workers only).
 
 The workers share one listening socket, and the kernel hands a burst of new connections to whichever worker wakes
-first; a keep-alive connection then stays with that worker. Measured with 50 clients and 2 workers: splits of 31/19
-and 50/0, and the fuller worker's clients waited up to twice as long while the other worker's core idled.
+first; a keep-alive connection then stays with that worker. Measured with 50 clients and 2 workers: splits of 29/21
+and 31/19 (counted with `ss`), and a run whose throughput and uniform latency looked like one worker holding them all;
+the fuller worker's clients wait longer while the other worker's core idles.
 
 Each worker counts the connections it served in the last `window_s` seconds (distinct client address and port) and
 writes that number to a small file of its own in a shared directory. A worker holding more than its fair share
