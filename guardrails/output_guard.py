@@ -82,7 +82,7 @@ class PolicyOutputGuard:
     def _pii(self, text: str, public: str, titles: set[str]) -> list[str]:
         # Lines quoted from the passages are public text (the extractive composer's answers are mostly that):
         # only the other lines go through the recognizers, which makes the check several times cheaper.
-        lower = f"\n{public.lower()}\n"
+        lower = _framed_lower(public)
         fixed = sorted({*self._template_parts, *(t.lower() for t in titles)}, key=len, reverse=True)
         text = "\n".join(line for line in _lines(text) if not _quoted(line.lower(), lower, fixed))
         if not text:
@@ -146,6 +146,12 @@ def _plain_public(public: str) -> str:
     ("Fachbereich Bauaufsicht (untere Bauaufsichtsbehörde)" is quoted as "Fachbereich Bauaufsicht")."""
     plain = "\n".join(_lines(public))
     return f"{plain}\n{_ASIDE.sub('', plain)}"
+
+
+@lru_cache(maxsize=256)
+def _framed_lower(plain: str) -> str:
+    """`_plain_public` lower-cased and framed by newlines, once per set of cited documents, not per answer."""
+    return f"\n{plain.lower()}\n"
 
 
 _ASIDE = re.compile(r"\s*\([^()\n]*\)")
