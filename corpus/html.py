@@ -31,7 +31,7 @@ _DROP_CONTENT = {"script", "style", "noscript", "template", "head", "title", "if
                  "select", "textarea", "button", "applet", "embed", "frameset", "noframes"}
 _BLOCK = {"p", "div", "section", "article", "main", "aside", "header", "footer", "nav", "blockquote", "address",
           "figure", "figcaption", "details", "summary", "dl", "dt", "dd", "form", "fieldset", "center", "caption",
-          "table", "thead", "tbody", "tfoot", "hgroup", "body", "html", "dialog", "legend"}
+          "table", "hgroup", "body", "html", "dialog", "legend"}
 _HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
 
 _TOKEN = re.compile(r"<!--|<(/?)([A-Za-z][A-Za-z0-9:_-]*)([^<>]*)>|<[!?][^<>]*>")
