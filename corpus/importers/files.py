@@ -113,6 +113,6 @@ def import_file(path: Path, fmt: str | None = None, **kwargs: Any) -> LoadResult
         path.suffix.lower(), "")
     if fmt not in IMPORTERS:
         return LoadResult(problems=[Problem(str(path), "format",
-                                            f"unknown format {fmt!r}; valid: {sorted(IMPORTERS)} or json/csv "
-                                            "with --mapping")])
+                                            f"unknown format {fmt!r}; valid: text, html, pdf, a catalogue format "
+                                            "(xzufi, pvog, zufi-nrw, dldb), or json/csv with --mapping")])
     return IMPORTERS[fmt](path, **kwargs)
