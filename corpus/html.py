@@ -84,7 +84,7 @@ def html_to_markdown(value: object, *, min_heading: int = 3) -> str:
     Headings become `#` lines no higher than `min_heading` (3 keeps a field's own headings inside the `##` section
     it is put in). Plain text without block tags keeps its line breaks.
     """
-    if value is None:
+    if value is None or isinstance(value, bool):  # exports write `false` for "no text"
         return ""
     text = value if isinstance(value, str) else str(value)
     if "<" not in text and "&lt;" in text and "&gt;" in text:

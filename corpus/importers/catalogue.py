@@ -30,7 +30,6 @@ class CatalogueImport:
     notes: list[str] = field(default_factory=list)
     withdrawn: dict[str, str] = field(default_factory=dict)
     kept: set[str] = field(default_factory=set)
-    undated: set[str] = field(default_factory=set)  # ids dated by the import, the export gives no date
     complete: bool = True
     _seen: dict[str, str] = field(default_factory=dict, repr=False)
 
@@ -50,8 +49,6 @@ class CatalogueImport:
             self.kept.add(ident)
         else:
             self.documents.append(doc)
-            if rec.stand is None:
-                self.undated.add(ident)
 
     def fail_file(self, problem: Problem) -> None:
         """A whole file could not be read: report it, and stop treating absent services as withdrawn."""

@@ -19,12 +19,13 @@ from typing import Any
 
 from corpus.html import html_to_line, html_to_markdown
 from corpus.importers.catalogue import CatalogueImport, parse_date
-from corpus.importers.reading import first, input_files, read_json, record_list, text_of
+from corpus.importers.reading import first, input_files, read_json, text_of
 from corpus.importers.offices import office_from
 from corpus.importers.service import ServiceRecord, lines_of, summarize
 from corpus.loader import Problem
 
 _LIST_KEYS = ("data", "services", "dienstleistungen", "leistungen", "items", "records")
+_NOT_SERVICES = ("authorit", "topic", "setting", "borough", "behoerde", "themen")
 _SHOWN_LOCATIONS = 10
 
 
@@ -33,42 +34,83 @@ def import_dldb(paths: list[Path], today: date | None = None) -> CatalogueImport
     files, problems = input_files(paths, (".json",))
     for p in problems:
         result.fail_file(p)
-    loaded: list[tuple[Path, list[Any]]] = []
+    records: list[tuple[str, int, Any]] = []
     locations: dict[str, dict] = {}
     for path in files:
+        if path.stem.lower().startswith(_NOT_SERVICES):
+            result.notes.append(f"{path}: authorities, topics or settings (by the file name), not services; skipped")
+            continue
         data, problem = read_json(path, result.notes)
         if problem:
             result.fail_file(problem)
             continue
-        records = record_list(data, _LIST_KEYS)
-        if records is None and isinstance(data, dict) and "id" in data and "name" in data:
-            records = [data]  # one service on its own
-        if records is None:
-            result.fail_file(_no_list(path))
+        services, places = _split(data)
+        if services is None and places is None:
+            result.fail_file(Problem(str(path), "file", "no list of services: expected a JSON list or an object "
+                                                        "with the list under 'data' or 'services'"))
             continue
-        objects = [r for r in records if isinstance(r, dict)]
-        if objects and all(_is_location(r) for r in objects):
-            locations.update({text_of(r.get("id")): r for r in objects})
-            result.notes.append(f"{path}: {len(objects)} locations (used for the offices' addresses)")
-            continue
-        loaded.append((path, records))
-    for path, records in loaded:
-        skipped = 0
-        for n, raw in enumerate(records, start=1):
-            if not isinstance(raw, dict):
-                result.reject(str(path), f"#{n}", "record", f"expected an object, got {type(raw).__name__}")
-            elif not _is_german(raw):
-                skipped += 1
-            else:
-                _service(raw, n, str(path), locations, result)
-        if skipped:
-            result.notes.append(f"{path}: skipped {skipped} records in another locale than German")
+        if places:
+            locations.update({text_of(r.get("id")): r for r in places})
+            result.notes.append(f"{path}: {len(places)} locations (used for the offices' addresses)")
+        records.extend((str(path), n, raw) for n, raw in enumerate(services or [], start=1))
+    skipped: dict[str, int] = {}
+    for file, n, raw in _merge(records):
+        if not isinstance(raw, dict):
+            result.reject(file, f"#{n}", "record", f"expected an object, got {type(raw).__name__}")
+        elif not _is_german(raw):
+            skipped[file] = skipped.get(file, 0) + 1
+        else:
+            _service(raw, n, file, locations, result)
+    for file, count in skipped.items():
+        result.notes.append(f"{file}: skipped {count} records in another locale than German")
     return result
 
 
-def _no_list(path: Path) -> Problem:
-    return Problem(str(path), "file", "no list of services: expected a JSON list or an object with the list under "
-                                      "'data' or 'services'")
+def _split(data: Any) -> tuple[list | None, list[dict] | None]:
+    """(service records, location records) of one file; None where the file has no such list."""
+    if isinstance(data, dict):
+        places = next((_unwrap(data[k]) for k in ("locations", "standorte") if _unwrap(data.get(k)) is not None),
+                      None)
+        services = next((_unwrap(data[k]) for k in _LIST_KEYS if _unwrap(data.get(k)) is not None), None)
+        if services is None and places is None and "id" in data and "name" in data:
+            services = [data]  # one service on its own
+    else:
+        services, places = _unwrap(data), None
+    objects = [r for r in services or [] if isinstance(r, dict)]
+    if objects and all(_is_location(r) for r in objects):  # a locations file without a telling key
+        return None, (places or []) + objects
+    return services, [r for r in places or [] if isinstance(r, dict)] if places is not None else None
+
+
+def _unwrap(value: Any) -> list | None:
+    if isinstance(value, list):
+        return value
+    if isinstance(value, dict) and isinstance(value.get("data"), list):
+        return value["data"]
+    return None
+
+
+def _merge(records: list[tuple[str, int, Any]]) -> list[tuple[str, int, Any]]:
+    """One record per id across files: an export directory may carry a service twice (Munich's locations file
+    repeats the services with their locations filled in); later files fill what earlier ones left empty. Within
+    one file a repeated id stays a duplicate, reported as such."""
+    merged: list[tuple[str, int, Any]] = []
+    first: dict[str, int] = {}
+    for file, n, raw in records:
+        sid = text_of(raw.get("id")) if isinstance(raw, dict) else ""
+        at = first.get(sid)
+        if sid and at is not None and merged[at][0] != file:
+            f0, n0, r0 = merged[at]
+            merged[at] = (f0, n0, {**r0, **{k: v for k, v in raw.items() if _empty(r0.get(k)) and not _empty(v)}})
+            continue
+        if sid and at is None:
+            first[sid] = len(merged)
+        merged.append((file, n, raw))
+    return merged
+
+
+def _empty(value: Any) -> bool:
+    return value in (None, "", [], {}, False)
 
 
 def _is_location(r: dict) -> bool:
@@ -92,8 +134,9 @@ def _service(raw: dict, n: int, file: str, locations: dict[str, dict], result: C
         result.reject(file, source_id, "name", "record has no name", source_id)
         return
     meta = raw.get("meta") if isinstance(raw.get("meta"), dict) else {}
+    url = text_of(first(meta, "url") or raw.get("url")).replace("{serviceId}", source_id)
     rec = ServiceRecord("dldb", source_id, file, title=name, leika=text_of(raw.get("leika")) or None,
-                        url=text_of(first(meta, "url") or raw.get("url")) or None,
+                        url=url or None,
                         stand=parse_date(first(meta, "lastupdate", "last_update") or raw.get("lastupdate")))
     rec.keywords = _keywords(first(meta, "keywords") or raw.get("keywords"))
     rec.add("Überblick", first(raw, "description", "beschreibung"))
@@ -129,14 +172,17 @@ def _online(raw: dict, rec: ServiceRecord) -> None:
 def _responsibility(raw: dict, rec: ServiceRecord, locations: dict[str, dict]) -> None:
     said = rec.add("Zuständig", raw.get("responsibility"))
     appointment = raw.get("appointment") if isinstance(raw.get("appointment"), dict) else {}
-    if _absolute(appointment.get("link")):
-        rec.add("Zuständig", f"Termin vereinbaren: {_absolute(appointment.get('link'))}", markdown=True)
+    booking = _absolute(appointment.get("link"))
+    if booking:
+        booking = booking.replace("{serviceId}", rec.source_id)
+        rec.add("Zuständig", f"Termin vereinbaren: {booking}", markdown=True)
     lines, contact = [], {}
     refs = [r for r in _as_list(raw.get("locations")) if isinstance(r, dict)]
     for ref in refs[:_SHOWN_LOCATIONS]:
         loc = {**locations.get(text_of(ref.get("location") or ref.get("id")), {}), **ref}
         meta = loc.get("meta") if isinstance(loc.get("meta"), dict) else {}
-        office = office_from(loc, url=_absolute(loc.get("url") or meta.get("url")) or "",
+        page = (_absolute(loc.get("url") or meta.get("url")) or "").replace("{serviceId}", rec.source_id)
+        office = office_from(loc, url=page.replace("{locationId}", text_of(loc.get("id") or loc.get("location"))),
                              note=html_to_line(loc.get("hint")))
         if office:
             lines.append(office[0])

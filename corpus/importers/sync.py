@@ -5,7 +5,9 @@ says `source_format: <format>` and whose id is the file name. A file that is not
 mtime, so an index built from the directory sees no change. A service is withdrawn when the export deletes it
 (XZuFi `loesche`) or, for a full export, when it is no longer in it; absence counts only when every input file
 could be read, at least one service was imported, and the entry's own record was not broken this time (then its
-previous file stays, "kept"). An export without dates is dated by the import; that date alone is no change.
+previous file stays, "kept"). A new date alone is no change: some exports stamp every record with the export
+time (Munich's DLDB does), and one without dates is dated by the import, so rewriting on the date would rewrite
+every file on every import; the date is brought up to date with the next change of content.
 """
 
 from __future__ import annotations
@@ -75,9 +77,10 @@ def plan_sync(out: Path, result: CatalogueImport, *, partial: bool = False) -> S
         text = to_markdown(doc)
         if doc.id in owned:
             _, old, old_stand = owned[doc.id]
-            if doc.id in result.undated and old_stand:
-                same = to_markdown(doc.model_copy(update={"stand": old_stand}))
-                text = old if same == old else text
+            same_but_date = old_stand and old_stand != doc.stand and \
+                to_markdown(doc.model_copy(update={"stand": old_stand})) == old
+            if same_but_date:
+                text = old  # only the date moved (an export date, or none and the import's): no rewrite
             (plan.unchanged if text == old else plan.changed).append(doc.id)
             if text != old:
                 plan.texts[doc.id] = text

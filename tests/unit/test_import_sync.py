@@ -61,7 +61,7 @@ def test_second_identical_import_touches_nothing_and_ids_are_stable(tmp_path):
     sync([export(tmp_path, V1)], out)
     before = {f.name: f.read_bytes() for f in out.glob("*.md")}
     age(out)
-    plan = sync([export(tmp_path, V1)], out, today=date(2025, 9, 1))  # records without a date stay undated
+    plan = sync([export(tmp_path, V1)], out, today=date(2025, 9, 1))  # undated: a new import date is no change
     assert plan.unchanged == ["dldb-1", "dldb-2", "dldb-3"] and not (plan.new or plan.changed or plan.withdrawn)
     assert {f.name: f.read_bytes() for f in out.glob("*.md")} == before
     assert all(f.stat().st_mtime == OLD for f in out.glob("*.md"))
