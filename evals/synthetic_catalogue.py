@@ -69,7 +69,8 @@ OFFICES = [
     ("Steueramt", "Kämmereigasse", "7"), ("Bauaufsicht", "Bauhofweg", "22"), ("Jugendamt", "Lindenstraße", "40"),
     ("Sozialamt", "Am Markt", "9"), ("Straßenverkehrsamt", "Industriestraße", "101"),
     ("Ausländerbehörde", "Bahnhofstraße", "55"), ("Umweltamt", "Parkweg", "2"), ("Schulamt", "Schulstraße", "18"),
-    ("Friedhofsverwaltung", "Am Friedhof", "1"), ("Gewerbeamt", "Handelsweg", "6"), ("Stadtreinigung", "Am Wertstoffhof", "3"),
+    ("Friedhofsverwaltung", "Am Friedhof", "1"), ("Gewerbeamt", "Handelsweg", "6"),
+    ("Stadtreinigung", "Am Wertstoffhof", "3"),
 ]
 DISTRICTS = ["Mitte", "Nord", "Süd", "Altstadt", "Hafen", "Oststadt", "Weststadt", "Bergviertel"]
 DOCUMENTS = [
@@ -89,12 +90,17 @@ PREREQUISITES = [
     "Ihr Einkommen liegt unter der Grenze.", "Sie sind Eigentümerin oder Eigentümer.", "Der Antrag ist vollständig.",
     "Sie haben keine offenen Gebühren bei der Stadt.", "Ein Elternteil stimmt zu, wenn Sie minderjährig sind.",
 ]
+CHANNELS = ["online", "persönlich", "schriftlich", "per E-Mail"]
 TIMES = ["sofort", "etwa eine Woche", "etwa zwei Wochen", "drei bis vier Wochen", "bis zu drei Monate",
          "in der Regel am selben Tag"]
 DEADLINES = ["innerhalb von zwei Wochen", "bis zum Monatsende", "spätestens vier Wochen vorher",
              "innerhalb eines Monats nach Zugang des Bescheids", "jährlich bis zum 15. Februar"]
 HOURS = ["Mo, Di, Do 8-16 Uhr; Fr 8-12 Uhr", "Mo-Fr 7.30-13 Uhr; Do 14-18 Uhr", "Di und Do 9-12 und 14-17 Uhr",
          "nur nach Terminvereinbarung"]
+
+
+def _mailbox(office: str) -> str:
+    return office.lower().replace("ü", "ue").replace("ä", "ae").replace("ö", "oe")
 
 
 def _article(gender: str, case: str) -> str:
@@ -107,8 +113,8 @@ def _sentences(rnd: random.Random, noun: str, gender: str, office: str) -> list[
     pool = [
         f"Wer {who}, braucht unter Umständen {acc}.",
         f"Für {acc} ist das {office} der Stadt Musterstadt zuständig.",
-        f"{nom.capitalize()} können Sie {rnd.choice(['online', 'persönlich', 'schriftlich', 'per E-Mail'])} beantragen.",
-        f"Bitte planen Sie genug Zeit ein: Die Bearbeitung dauert {rnd.choice(TIMES)}.",
+        f"{nom[0].upper()}{nom[1:]} können Sie {rnd.choice(CHANNELS)} beantragen.",
+        f"Rechnen Sie mit dieser Bearbeitungszeit: {rnd.choice(TIMES)}.",
         f"Haben Sie Fragen {'zur' if gender == 'f' else 'zum'} {noun}? Das {office} berät Sie gern.",
         f"In manchen Fällen ist {nom} gebührenfrei, zum Beispiel für Menschen mit geringem Einkommen.",
         f"Ohne vollständige Unterlagen kann das {office} Ihren Antrag nicht bearbeiten.",
@@ -163,10 +169,11 @@ def service(rnd: random.Random, number: int) -> dict:
                        "address": {"street": street, "house_number": house, "postal_code": "12345",
                                    "city": "Musterstadt"},
                        "contact": {"phone": f"01234 56-{rnd.randint(100, 999)}",
-                                   "email": f"{office.lower().replace('ü', 'ue').replace('ä', 'ae')}@musterstadt.example"},
+                                   "email": f"{_mailbox(office)}@musterstadt.example"},
                        "opening_times": rnd.choice(HOURS)}],
         "meta": {"url": f"https://service.musterstadt.example/dienstleistung/{ident}/", "locale": "de",
-                 "lastupdate": f"{rnd.randint(2022, 2025)}-{rnd.randint(1, 12):02d}-{rnd.randint(1, 28):02d}T08:00:00+01:00",
+                 "lastupdate": f"{rnd.randint(2022, 2025)}-{rnd.randint(1, 12):02d}-{rnd.randint(1, 28):02d}"
+                               "T08:00:00+01:00",
                  "keywords": ", ".join([noun, *extra.split(", "), rnd.choice(DISTRICTS)])},
     }
     if rnd.random() < 0.4:

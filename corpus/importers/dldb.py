@@ -16,6 +16,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 from typing import Any
+from urllib.parse import urljoin
 
 from corpus.html import html_to_line, html_to_markdown
 from corpus.importers.catalogue import CatalogueImport, parse_date
@@ -172,7 +173,7 @@ def _online(raw: dict, rec: ServiceRecord) -> None:
 def _responsibility(raw: dict, rec: ServiceRecord, locations: dict[str, dict]) -> None:
     said = rec.add("Zuständig", raw.get("responsibility"))
     appointment = raw.get("appointment") if isinstance(raw.get("appointment"), dict) else {}
-    booking = _absolute(appointment.get("link"))
+    booking = _absolute(appointment.get("link"), base=rec.url)
     if booking:
         booking = booking.replace("{serviceId}", rec.source_id)
         rec.add("Zuständig", f"Termin vereinbaren: {booking}", markdown=True)
@@ -181,7 +182,7 @@ def _responsibility(raw: dict, rec: ServiceRecord, locations: dict[str, dict]) -
     for ref in refs[:_SHOWN_LOCATIONS]:
         loc = {**locations.get(text_of(ref.get("location") or ref.get("id")), {}), **ref}
         meta = loc.get("meta") if isinstance(loc.get("meta"), dict) else {}
-        page = (_absolute(loc.get("url") or meta.get("url")) or "").replace("{serviceId}", rec.source_id)
+        page = (_absolute(loc.get("url") or meta.get("url"), base=rec.url) or "").replace("{serviceId}", rec.source_id)
         office = office_from(loc, url=page.replace("{locationId}", text_of(loc.get("id") or loc.get("location"))),
                              note=html_to_line(loc.get("hint")))
         if office:
@@ -233,6 +234,10 @@ def _as_list(value: Any) -> list:
     return []
 
 
-def _absolute(link: Any) -> str | None:
+def _absolute(link: Any, base: str | None = None) -> str | None:
+    """An absolute http(s) link, relative ones resolved against the service's page (Berlin writes
+    '/terminvereinbarung/...'), else None."""
     text = text_of(link).replace("&amp;", "&")
+    if text and base and not text.lower().startswith(("http://", "https://")) and text.startswith("/"):
+        text = urljoin(base, text)
     return text if text.lower().startswith(("http://", "https://")) else None

@@ -145,7 +145,8 @@ def _service(el: Element, ident: str, file: str, result: CatalogueImport) -> Ser
         code_el = _child(module, "leikaTextmodul")
         target = target_for(_text(_child(code_el, "code")), _text(_child(code_el, "name")))
         content = _inner(_pick_language(_children(module, "inhalt")))
-        links = [(_text(_child(x, "titel")), _text(_child(x, "uri"))) for x in _children(module, "weiterfuehrenderLink")]
+        links = [(_text(_child(x, "titel")), _text(_child(x, "uri")))
+                 for x in _children(module, "weiterfuehrenderLink")]
         apply_module(rec, target, content, links, titles)
     _modules(el, rec)
     rec.title = titles.get("title2") or titles.get("title") or ""

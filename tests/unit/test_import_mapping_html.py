@@ -12,7 +12,8 @@ MAPPING = {"id": "lid", "title": "name", "summary": "kurz", "stand": "stand", "s
 def test_mapping_import_converts_html_in_every_text_field(tmp_path):
     f = tmp_path / "cms.json"
     f.write_text(json.dumps({"records": [{
-        "lid": "sperrmuell", "name": "Sperrm&uuml;ll <b>anmelden</b>", "kurz": "<p>Die Abholung&nbsp;ist kostenlos.</p>",
+        "lid": "sperrmuell", "name": "Sperrm&uuml;ll <b>anmelden</b>",
+        "kurz": "<p>Die Abholung&nbsp;ist kostenlos.</p>",
         "stand": "2025-02", "url": "https://www.example.org/sperrmuell?a=1&b=2",
         "gebuehren": "<ul><li>keine</li></ul>",
         "verfahren": "<ol><li>Termin buchen</li><li>M&ouml;bel rausstellen<script>x()</script></li></ol>",

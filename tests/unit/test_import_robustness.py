@@ -58,7 +58,8 @@ def test_bad_dldb_records_one_line_each():
 
 
 @pytest.mark.parametrize("fmt, name, title, text", [
-    ("dldb", "dldb_cp1252.json", "Gebühren für Straßenfeste", "Für „Feste“ auf öffentlichen Straßen zahlen Sie 25 €"),
+    ("dldb", "dldb_cp1252.json", "Gebühren für Straßenfeste",
+     "Für „Feste“ auf öffentlichen Straßen zahlen Sie 25 €"),
     ("xzufi", "xzufi_cp1252.xml", "Straßenfest anmelden", "Die Gebühr beträgt 25 €."),
 ])
 def test_windows_1252_is_detected_decoded_and_noted(fmt, name, title, text):
