@@ -86,6 +86,11 @@ def html_to_markdown(value: object, *, min_heading: int = 3) -> str:
     """
     if value is None or isinstance(value, bool):  # exports write `false` for "no text"
         return ""
+    if isinstance(value, (list, tuple)):  # a field that holds several texts: one block each
+        return "\n\n".join(p for p in (html_to_markdown(v, min_heading=min_heading) for v in value) if p)
+    if isinstance(value, dict):  # {"text": ...}, {"value": ...}: never a Python repr in a citizen's text
+        key = next((k for k in ("text", "value", "content", "description", "name", "title") if k in value), None)
+        return html_to_markdown(value[key], min_heading=min_heading) if key else ""
     text = value if isinstance(value, str) else str(value)
     if "<" not in text and "&lt;" in text and "&gt;" in text:
         text = html.unescape(text)  # HTML that was escaped once too often arrives as text

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime, timezone
 
 from corpus.importers.service import ServiceRecord, build_document, doc_id
 from corpus.loader import Problem
@@ -63,7 +63,9 @@ class CatalogueImport:
 
 
 def parse_date(value: object) -> str | None:
-    """'2024-05-03T10:00:00+02:00', '2024-05-03', '03.05.2024' -> '2024-05-03'; anything else None."""
+    """'2024-05-03T10:00:00+02:00', '2024-05-03', '03.05.2024', a Unix time -> '2024-05-03'; else None."""
+    if isinstance(value, (int, float)) and not isinstance(value, bool) and value > 10**8:
+        return datetime.fromtimestamp(value / 1000 if value > 10**11 else value, tz=timezone.utc).date().isoformat()
     text = str(value or "")
     m = _DATE.match(text)
     if m:

@@ -108,3 +108,13 @@ def test_pathological_markup_stays_linear(pathological):
     out = html_to_markdown(pathological)
     assert time.process_time() - start < 4.0
     assert find_markup(out) is None
+
+
+@pytest.mark.parametrize("value, expected", [
+    (["<p>Erster Text</p>", "zweiter Text", None, False], "Erster Text\n\nzweiter Text"),
+    ({"text": "<b>Text</b>", "_languageCode": "de"}, "Text"),
+    ({"unbekannt": 1}, ""),
+    (False, ""),
+])
+def test_non_string_values_never_become_a_python_repr(value, expected):
+    assert html_to_markdown(value) == expected
