@@ -28,6 +28,8 @@ from corpus.importers.service import ServiceRecord, channel_kind, doc_id, lines_
 from corpus.loader import Problem
 
 NS_PREFIX = "http://xoev.de/schemata/xzufi/"
+_OBJECTS = ("leistung", "organisationseinheit", "onlinedienst")
+_UNIT_REFS = ("uebergeordnetesObjektID", "organisationseinheitID", "organisationseinheitId")
 _HOURS = ("oeffnungszeiten", "sprechzeiten", "servicezeiten", "erreichbarkeit", "oeffnungszeitenstrukturiert")
 
 
@@ -38,6 +40,8 @@ def import_xzufi(paths: list[Path], today: date | None = None) -> CatalogueImpor
         result.fail_file(p)
     services: dict[str, tuple[Element, str, int]] = {}
     offices: dict[str, list[Element]] = {}
+    units: dict[str, Element] = {}
+    links: list[tuple[str, str]] = []  # (leistungID, organisationseinheit id) from separate zustaendigkeit objects
     online: dict[str, str] = {}
     for path in files:
         root = _parse(path, result)
@@ -56,13 +60,20 @@ def import_xzufi(paths: list[Path], today: date | None = None) -> CatalogueImpor
                 result.withdrawn.pop(_doc_id(ident), None)
                 services[ident] = (el, str(path), n)
             elif _local(el) == "organisationseinheit":
+                units[_text(_child(el, "id"))] = el
                 for sid in [_text(z) for z in el.iter() if _local(z) == "leistungID"]:
                     offices.setdefault(sid, []).append(el)
+            elif _local(el).startswith("zustaendigkeit"):
+                unit = next((_text(x) for x in el.iter() if _local(x) in _UNIT_REFS and _text(x)), "")
+                links.extend((_text(x), unit) for x in el.iter() if _local(x) == "leistungID" and unit)
             elif _local(el) == "onlinedienst":
                 link = next((_text(x) for x in el.iter() if _local(x) in ("link", "uri")
                              and _text(x).startswith(("http://", "https://"))), "")
                 for sid in [_text(z) for z in el.iter() if _local(z) == "leistungID"]:
                     online.setdefault(sid, link)
+    for sid, unit in links:
+        if unit in units and units[unit] not in offices.get(sid, []):
+            offices.setdefault(sid, []).append(units[unit])
     for ident, (el, file, n) in services.items():
         rec = _service(el, ident, file, result)
         if rec is not None:
@@ -114,18 +125,20 @@ def _strip_declaration(text: str) -> str:
     return text[text.index("?>") + 2:] if text.startswith("<?xml") and "?>" in text else text
 
 
-def _operations(root: Element):
-    """('schreibe'|'loesche', element) in document order; a bare <leistung> document is one 'schreibe'."""
-    if _local(root) == "leistung":
-        yield "schreibe", root
-        return
+def _operations(root: Element) -> list[tuple[str, Element]]:
+    """('schreibe'|'loesche', element) in document order. A document without schreibe/loesche blocks (a bare
+    <leistung>, or objects listed under some other root) is read as writing every object in it."""
+    ops: list[tuple[str, Element]] = []
     for el in root.iter():
         name = _local(el)
         if name == "schreibe":
-            for obj in el:
-                yield "schreibe", obj
+            ops.extend(("schreibe", obj) for obj in el)
         elif name == "loesche":
-            yield "loesche", el
+            ops.append(("loesche", el))
+    if not ops:
+        ops = [("schreibe", el) for el in root.iter()
+               if _local(el) in _OBJECTS or _local(el).startswith("zustaendigkeit")]
+    return ops
 
 
 def _deleted_ids(el: Element) -> list[str]:

@@ -127,3 +127,19 @@ def test_nested_lists_and_tables_in_fields(tmp_path):
 def test_empty_directory_is_reported(tmp_path):
     result = run("xzufi", tmp_path)
     assert result.problems[0].reason == "directory holds no .xml files" and result.complete is False
+
+
+def test_xzufi_without_schreibe_blocks_and_with_separate_zustaendigkeit(tmp_path):
+    (tmp_path / "liste.xml").write_text("""<?xml version="1.0"?>
+<x:leistungen xmlns:x="http://xoev.de/schemata/xzufi/2_3_0">
+ <x:leistung><x:id>A1</x:id>
+  <x:modulText><x:inhalt>Altkleider abgeben</x:inhalt><x:leikaTextmodul><code>03</code></x:leikaTextmodul></x:modulText>
+  <x:modulText><x:inhalt>Container stehen an jedem Wertstoffhof.</x:inhalt>
+   <x:leikaTextmodul><code>04</code></x:leikaTextmodul></x:modulText>
+ </x:leistung>
+ <x:organisationseinheit><x:id>OE1</x:id><x:name><x:name>Wertstoffhof Nord</x:name></x:name></x:organisationseinheit>
+ <x:zustaendigkeitOrganisationseinheit><x:leistungID>A1</x:leistungID>
+  <x:uebergeordnetesObjektID>OE1</x:uebergeordnetesObjektID></x:zustaendigkeitOrganisationseinheit>
+</x:leistungen>""", encoding="utf-8")
+    doc = run("xzufi", tmp_path).documents[0]
+    assert (doc.id, doc.title, doc.responsible) == ("xzufi-a1", "Altkleider abgeben", "Wertstoffhof Nord")
