@@ -18,14 +18,16 @@ log = logging.getLogger(__name__)
 
 @dataclass(frozen=True)
 class Problem:
-    """One reason a file could not be loaded."""
+    """One reason a file (or one record of an export file) could not be loaded."""
 
     file: str
     field: str
     reason: str
+    record: str | None = None  # the record's id in a catalogue export, or "#n" when it has none
 
     def __str__(self) -> str:
-        return f"{self.file}: {self.field}: {self.reason}"
+        where = f"{self.file} [{self.record}]" if self.record else self.file
+        return f"{where}: {self.field}: {self.reason}"
 
 
 @dataclass
@@ -81,7 +83,10 @@ def _reason(err: dict[str, Any]) -> str:
         return "required field is missing"
     msg = err["msg"].removeprefix("Value error, ")
     if "input" in err and err["type"] not in ("missing",) and not isinstance(err["input"], (dict, list)):
-        return f"{msg} (got {err['input']!r})" if repr(err["input"]) not in msg else msg
+        shown = repr(err["input"])
+        if len(shown) > 60:  # a whole body or summary would drown the reason
+            return msg
+        return f"{msg} (got {shown})" if shown not in msg else msg
     return msg
 
 

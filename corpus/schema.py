@@ -8,8 +8,14 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
+from corpus.html import find_markup
+
 STAND_RE = re.compile(r"^(\d{4})-(\d{2})(?:-(\d{2}))?$")
 ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+URL_RE = re.compile(r"^https?://\S+$")
+# RFC 8141: urn:<NID>:<NSS>. A catalogue entry without a web page is cited by a stable URN ("urn:dldb:120686").
+URN_RE = re.compile(r"^urn:[a-z0-9][a-z0-9-]{0,31}:\S+$", re.IGNORECASE)
+LEIKA_RE = re.compile(r"^\d{14}$")
 
 
 class OnlineInfo(BaseModel):
@@ -61,6 +67,9 @@ class Document(BaseModel):
     related: list[str] = Field(default_factory=list)
     handlungsfeld: str | None = None
     teilthema: str | None = None
+    leika: str | None = None
+    source_id: str | None = None
+    source_format: str | None = None
     body: str
     path: str | None = None
 
@@ -90,9 +99,38 @@ class Document(BaseModel):
     @field_validator("sources")
     @classmethod
     def _urls(cls, v: list[str]) -> list[str]:
-        bad = [u for u in v if not re.match(r"^https?://\S+$", str(u))]
+        bad = [u for u in v if not (URL_RE.match(str(u)) or URN_RE.match(str(u)))]
         if bad:
-            raise ValueError(f"sources must be http(s) URLs, got {bad[0]!r}")
+            raise ValueError(f"sources must be http(s) URLs (or a URN such as 'urn:dldb:120686'), got {bad[0]!r}")
+        return v
+
+    @field_validator("leika", mode="before")
+    @classmethod
+    def _leika_key(cls, v: object) -> object:
+        if v is None:
+            return None
+        s = str(v).strip().replace(" ", "")
+        if not LEIKA_RE.match(s):
+            raise ValueError(f"leika must be the 14-digit key of the Leistungskatalog, got {str(v)!r}")
+        return s
+
+    @field_validator("source_id", mode="before")
+    @classmethod
+    def _source_id_text(cls, v: object) -> object:
+        return None if v is None else str(v).strip() or None
+
+    @field_validator("title", "summary", "body", "responsible", "processing_time")
+    @classmethod
+    def _no_markup(cls, v: str | None) -> str | None:
+        if v:
+            _refuse_markup(v)
+        return v
+
+    @field_validator("keywords", "documents", "fees", "deadlines", "legal_basis")
+    @classmethod
+    def _no_markup_in_items(cls, v: list[str]) -> list[str]:
+        for item in v:
+            _refuse_markup(item)
         return v
 
     @field_validator("keywords", "documents", "fees", "deadlines", "legal_basis", "related", mode="before")
@@ -112,13 +150,22 @@ class Document(BaseModel):
         return v
 
     @property
-    def url(self) -> str:
-        return self.sources[0]
+    def url(self) -> str | None:
+        """The first web page among the sources; None when the document is cited only by a URN."""
+        return next((u for u in self.sources if URL_RE.match(u)), None)
 
     def stand_date(self) -> date:
         m = STAND_RE.match(self.stand)
         assert m
         return date(int(m.group(1)), int(m.group(2)), int(m.group(3) or 1))
+
+
+def _refuse_markup(text: str) -> None:
+    """HTML never reaches a citizen: importers convert it (corpus.html), so markup left here is an upstream error."""
+    found = find_markup(text)
+    if found:
+        raise ValueError(f"contains HTML markup {found!r}; write Markdown, or import the text with "
+                         "`buergerassistent corpus import`, which converts HTML")
 
 
 def _flatten(x: object) -> str:

@@ -47,14 +47,33 @@ def check(path: Optional[Path] = typer.Option(None, help="Corpus directory (defa
     raise typer.Exit(code=0 if report.ok else 1)
 
 
+CATALOGUE_HELP = "xzufi|pvog|zufi-nrw|dldb: a federal catalogue export, synchronised into --out"
+
+
 @corpus_app.command("import")
-def import_(files: list[Path] = typer.Argument(..., help="Files to import (.html, .pdf, .txt, .json, .csv)."),
+def import_(files: list[Path] = typer.Argument(..., help="Files or directories to import."),
             out: Path = typer.Option(..., "--out", help="Directory to write the Markdown documents to."),
-            fmt: Optional[str] = typer.Option(None, "--format", help="text|html|pdf (default: by suffix)."),
+            fmt: Optional[str] = typer.Option(None, "--format", help=f"text|html|pdf (default: by suffix); "
+                                                                     f"{CATALOGUE_HELP}."),
             mapping: Optional[Path] = typer.Option(None, help="JSON/YAML field mapping for .json/.csv exports."),
             kind: str = typer.Option("info", help="Document kind for the imported files."),
-            source_url: Optional[str] = typer.Option(None, help="Source URL when the file names none.")) -> None:
-    """Import a city's own material into the native corpus format; bad records are reported, the rest written."""
+            source_url: Optional[str] = typer.Option(None, help="Source URL when the file names none."),
+            dry_run: bool = typer.Option(False, "--dry-run", help="Catalogue formats: show the changes, write "
+                                                                   "nothing."),
+            partial: bool = typer.Option(False, "--partial", help="Catalogue formats: the export holds only some "
+                                                                  "services; do not withdraw the others."),
+            as_json: bool = typer.Option(False, "--json", help="Catalogue formats: print the changes as JSON.")
+            ) -> None:
+    """Import a city's own material or its service catalogue into the native corpus format.
+
+    Bad records are reported one line each (file, record, field, reason) and the rest is written. A catalogue
+    import updates --out in place and exits 1 only when nothing could be imported.
+    """
+    from corpus.importers import CATALOGUE_FORMATS
+
+    if fmt in CATALOGUE_FORMATS:
+        raise typer.Exit(code=_import_catalogue(files, fmt, out, dry_run=dry_run, partial=partial,
+                                                as_json=as_json))
     import yaml
 
     from corpus.importers import import_file, import_records, to_markdown
@@ -64,7 +83,8 @@ def import_(files: list[Path] = typer.Argument(..., help="Files to import (.html
     for f in files:
         if f.suffix.lower() in (".json", ".csv"):
             if mapping is None:
-                typer.echo(f"{f}: --mapping is required for JSON/CSV exports", err=True)
+                typer.echo(f"{f}: --mapping is required for JSON/CSV exports, or --format "
+                           f"{'|'.join(CATALOGUE_FORMATS)} for a catalogue export", err=True)
                 failed += 1
                 continue
             result = import_records(f, yaml.safe_load(mapping.read_text(encoding="utf-8")), kind=kind)
@@ -78,3 +98,29 @@ def import_(files: list[Path] = typer.Argument(..., help="Files to import (.html
             written += 1
     typer.echo(json.dumps({"written": written, "problems": failed}))
     raise typer.Exit(code=0 if written else 1)
+
+
+def _import_catalogue(files: list[Path], fmt: str, out: Path, *, dry_run: bool, partial: bool,
+                      as_json: bool) -> int:
+    """Import, plan the sync, apply it unless --dry-run; problems and notes go to stderr, the changes to stdout."""
+    from corpus.importers import import_catalogue
+    from corpus.importers.sync import apply_sync, plan_sync
+
+    result = import_catalogue(files, fmt)
+    plan = plan_sync(out, result, partial=partial)
+    if not dry_run:
+        apply_sync(plan)
+    for note in result.notes:
+        typer.echo(f"note: {note}", err=True)
+    problems = result.problems + plan.problems
+    for p in problems:
+        typer.echo(f"problem: {p}", err=True)
+    if as_json:
+        emit_json({**plan.as_dict(), "imported": len(result.documents), "problems": [str(p) for p in problems],
+                   "dry_run": dry_run})
+    else:
+        typer.echo(("dry run, nothing written. " if dry_run else "") +
+                   f"{len(result.documents)} services imported, {len(problems)} problems")
+        for line in plan.summary_lines():
+            typer.echo(line)
+    return 0 if result.documents or plan.withdrawn else 1

@@ -1,25 +1,18 @@
-"""Importers so a city can load its own material: HTML, PDF (pypdf), plain text, and JSON/CSV with a field mapping.
+"""Single files a city has lying around: HTML pages, PDFs (pypdf) and plain text, one document each.
 
-Each importer returns validated `Document`s plus `Problem`s (never raises for bad content); `to_markdown` writes a
-document back in the native corpus format, which is how `buergerassistent corpus import` stores imports.
+Each importer returns validated `Document`s plus `Problem`s and never raises for bad content.
 """
 
 from __future__ import annotations
 
-import csv
-import json
 import re
 import unicodedata
 from datetime import date
 from pathlib import Path
 from typing import Any
 
-import yaml
-
+from corpus.html import html_to_markdown
 from corpus.loader import LoadResult, Problem, validate
-from corpus.schema import Document
-
-_LIST_FIELDS = ("keywords", "documents", "fees", "deadlines", "legal_basis", "related", "sources")
 
 
 def slugify(text: str) -> str:
@@ -60,7 +53,7 @@ def import_text(path: Path, *, source_url: str | None = None, kind: str = "info"
 
 
 def import_html(path: Path, *, source_url: str | None = None, kind: str = "info") -> LoadResult:
-    """HTML: title from <h1> or <title>; <h2>/<h3> become `##`/`###`; paragraphs and lists become Markdown."""
+    """HTML: title from <h1> or <title>; the page's main part through corpus.html (<h2> becomes `##`)."""
     from bs4 import BeautifulSoup
 
     soup = BeautifulSoup(path.read_text(encoding="utf-8", errors="replace"), "html.parser")
@@ -72,21 +65,9 @@ def import_html(path: Path, *, source_url: str | None = None, kind: str = "info"
     canonical = soup.find("link", rel="canonical")
     url = source_url or (canonical.get("href") if canonical else None)
     root = soup.find("main") or soup.find("article") or soup.body or soup
-    out: list[str] = []
-    for el in root.find_all(["h2", "h3", "p", "li", "td"]):
-        text = el.get_text(" ", strip=True)
-        if not text:
-            continue
-        if el.name == "h2":
-            out.append(f"\n## {text}\n")
-        elif el.name == "h3":
-            out.append(f"\n### {text}\n")
-        elif el.name == "li":
-            ordered = el.parent is not None and el.parent.name == "ol"
-            out.append(f"{'1.' if ordered else '-'} {text}")
-        elif el.name == "p" and el.find_parent("li") is None:
-            out.append(f"\n{text}\n")
-    body = re.sub(r"\n{3,}", "\n\n", "\n".join(out)).strip()
+    if h1 is not None:
+        h1.decompose()  # the title travels in the front matter
+    body = html_to_markdown(str(root), min_heading=2)
     meta = _defaults(title, url, kind)
     desc = soup.find("meta", attrs={"name": "description"})
     if desc and desc.get("content"):
@@ -123,62 +104,6 @@ def _looks_like_heading(line: str) -> bool:
             and len(line.split()) <= 6 and not re.search(r"\d{2,}", line))
 
 
-def import_records(path: Path, mapping: dict[str, Any], *, kind: str = "service") -> LoadResult:
-    """JSON (a list, or an object with the list under mapping['records']) or CSV rows -> documents.
-
-    `mapping` maps our front-matter fields to the export's column names ({"id": "leistung_id", "title": "name"}),
-    and `sections` maps body section names to columns ({"Ablauf": "verfahren", "Kosten": "gebuehren_text"}).
-    List fields accept lists or strings separated by `mapping['separator']` (default ';').
-    """
-    result = LoadResult()
-    rows = _read_rows(path, mapping, result)
-    sep = mapping.get("separator", ";")
-    sections: dict[str, str] = mapping.get("sections", {})
-    fields = {k: v for k, v in mapping.items() if k not in ("sections", "separator", "records")}
-    for n, row in enumerate(rows, start=1):
-        source = f"{path}#{n}"
-        meta: dict[str, Any] = {"kind": kind}
-        for ours, theirs in fields.items():
-            value = row.get(theirs)
-            if value in (None, ""):
-                continue
-            if ours in _LIST_FIELDS and isinstance(value, str):
-                value = [v.strip() for v in value.split(sep) if v.strip()]
-            meta[ours] = value
-        if "id" not in meta and meta.get("title"):
-            meta["id"] = slugify(str(meta["title"]))
-        if isinstance(meta.get("stand"), (int, float)):
-            meta["stand"] = str(meta["stand"])
-        parts = [f"## {name}\n\n{row[col].strip()}" for name, col in sections.items()
-                 if isinstance(row.get(col), str) and row[col].strip()]
-        body = "\n\n".join(parts)
-        if body and "summary" not in meta:
-            meta["summary"] = _summary(body.split("\n", 2)[-1])
-        doc, problems = validate(meta, body, source)
-        result.problems.extend(problems)
-        if doc:
-            result.documents.append(doc)
-    return result
-
-
-def _read_rows(path: Path, mapping: dict[str, Any], result: LoadResult) -> list[dict[str, Any]]:
-    text = path.read_text(encoding="utf-8-sig", errors="replace")
-    if path.suffix.lower() == ".csv":
-        dialect = csv.Sniffer().sniff(text[:4096], delimiters=",;\t") if text.strip() else csv.excel
-        return list(csv.DictReader(text.splitlines(), dialect=dialect))
-    try:
-        data = json.loads(text)
-    except json.JSONDecodeError as exc:
-        result.problems.append(Problem(str(path), "file", f"invalid JSON: {exc}"))
-        return []
-    if isinstance(data, dict):
-        data = data.get(mapping.get("records", "records"), [])
-    if not isinstance(data, list):
-        result.problems.append(Problem(str(path), "records", "expected a list of objects"))
-        return []
-    return [r for r in data if isinstance(r, dict)]
-
-
 IMPORTERS = {"text": import_text, "html": import_html, "pdf": import_pdf}
 
 
@@ -188,14 +113,6 @@ def import_file(path: Path, fmt: str | None = None, **kwargs: Any) -> LoadResult
         path.suffix.lower(), "")
     if fmt not in IMPORTERS:
         return LoadResult(problems=[Problem(str(path), "format",
-                                            f"unknown format {fmt!r}; valid: {sorted(IMPORTERS)} or json/csv "
-                                            "with --mapping")])
+                                            f"unknown format {fmt!r}; valid: text, html, pdf, a catalogue format "
+                                            "(xzufi, pvog, zufi-nrw, dldb), or json/csv with --mapping")])
     return IMPORTERS[fmt](path, **kwargs)
-
-
-def to_markdown(doc: Document) -> str:
-    """Serialise a document in the native corpus format (YAML front matter + body)."""
-    meta = doc.model_dump(exclude={"body", "path"}, exclude_none=True, exclude_defaults=False)
-    meta = {k: v for k, v in meta.items() if v not in ([], {}, None)}
-    front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=110)
-    return f"---\n{front}---\n# {doc.title}\n\n{doc.body.strip()}\n"
