@@ -1,0 +1,207 @@
+"""Accessibility of the citizen chat, the staff page and the widget (BITV 2.0, i.e. WCAG 2.1 AA) in Chromium.
+
+axe-core checks every page in the states a citizen or a staff member sees (empty chat, an answer with sources,
+an error, search results, the widget opened on a city page), in light and dark colour scheme, at phone width
+(360 px) and desktop width. The reports go to test-artifacts/axe/ (JSON as axe gives it, a readable .txt each,
+summary.md over all). Keyboard use, the live region of the streamed answer, the widget's dialog (focus trap,
+Escape, focus back on the button) and reflow at 320 px are checked directly, as axe cannot see them.
+"""
+
+from __future__ import annotations
+
+import threading
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import expect
+
+from api.app import create_app
+from assistant.settings import Settings
+from tests.fakes import make_test_assistant
+from tests.integration.axe_support import run_axe, violation_lines, write_report
+from tests.integration.live_server import live_server
+
+pytestmark = [pytest.mark.integration, pytest.mark.slow]
+
+CHROMIUM = Path("/usr/bin/chromium")
+ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
+AXE_DIR = ARTIFACTS / "axe"
+ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+        "--disable-sync", "--no-first-run"]
+STAFF_KEY = "a11y-test-key"
+QUESTION = "Was kostet ein Perso?"
+WIDTHS = {"phone": {"width": 360, "height": 740}, "desktop": {"width": 1280, "height": 800}}
+
+if not CHROMIUM.exists():
+    pytest.skip("/usr/bin/chromium is missing (install Debian's chromium: scripts/ensure-chromium.sh)",
+                allow_module_level=True)
+
+# A city page as a CMS would make it (landmarks, one h1, a link before the widget), on its own origin.
+HOST_PAGE = """<!doctype html>
+<html lang="de"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Leistungen – Stadt Krefeld</title>
+<style>@media (prefers-color-scheme: dark) {{ body {{ background: #101010; color: #f0f0f0; }} a {{ color: #9ccaff; }} }}
+</style></head>
+<body><header><a href="/">Startseite der Stadt Krefeld</a></header>
+<main><h1>Leistungen der Stadt</h1><p>Hier finden Sie die Leistungen der Stadtverwaltung.</p></main>
+<script src="{assistant}/widget.js" defer></script></body></html>"""
+
+
+@pytest.fixture(scope="module")
+def city_site():
+    site: dict[str, str] = {}
+
+    class Handler(BaseHTTPRequestHandler):
+        def do_GET(self):
+            body = HOST_PAGE.format(assistant=site["assistant"]).encode("utf-8")
+            self.send_response(200)
+            self.send_header("Content-Type", "text/html; charset=utf-8")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, *args):
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    site["origin"] = f"http://127.0.0.1:{server.server_address[1]}"
+    yield site
+    server.shutdown()
+
+
+@pytest.fixture(scope="module")
+def base_url(tmp_path_factory, city_site):
+    settings = Settings(api={"feedback_db": tmp_path_factory.mktemp("a11y") / "feedback.sqlite3",
+                             "staff_api_key": STAFF_KEY, "rate_limit_per_minute": 0,
+                             "cors_origins": [city_site["origin"]]},
+                        guardrails={"enabled": False})
+    with live_server(create_app(settings, make_test_assistant())) as url:
+        city_site["assistant"] = url
+        yield url
+
+
+@pytest.fixture(scope="module")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=ARGS)
+        yield b
+        b.close()
+
+
+@pytest.fixture(scope="module")
+def axe_summary():
+    """Collects each case's violation count; writes test-artifacts/axe/summary.md when the module is done."""
+    rows: list[tuple[str, int, int, list[str]]] = []
+    yield rows
+    AXE_DIR.mkdir(parents=True, exist_ok=True)
+    lines = ["# axe-core over the pages (WCAG 2.0/2.1 A and AA, WCAG 2.2 AA, best practices)", "",
+             "| case | violations | to review | rules violated |", "|---|---|---|---|"]
+    lines += [f"| {name} | {n} | {review} | {', '.join(rules) or '–'} |" for name, n, review, rules in rows]
+    (AXE_DIR / "summary.md").write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+def open_context(browser, width: str = "desktop", scheme: str = "light"):
+    """A fresh context; every request to another host is answered by a stand-in and recorded."""
+    size = WIDTHS[width]
+    context = browser.new_context(viewport=size, color_scheme=scheme, locale="de-DE",
+                                  is_mobile=width == "phone", has_touch=width == "phone")
+    foreign: list[str] = []
+
+    def elsewhere(route):  # the official pages the sources link to are out of reach here: a stand-in answers
+        foreign.append(route.request.url)
+        route.fulfill(status=200, content_type="text/html", body="<html lang='de'><title>Stadt Krefeld</title></html>")
+
+    context.route(lambda url: not url.startswith("http://127.0.0.1:"), elsewhere)
+    return context, foreign
+
+
+def ask(page_or_frame, question: str = QUESTION):
+    answers = page_or_frame.locator(".msg-assistant .answer")
+    before = answers.count()
+    page_or_frame.locator("#question").fill(question)
+    page_or_frame.locator("#question").press("Enter")
+    answers.nth(before).wait_for(timeout=15_000)
+    return answers.nth(before)
+
+
+# -- the states axe looks at ------------------------------------------------------------------------------------
+
+def citizen_empty(page, urls):
+    page.goto(urls["assistant"] + "/")
+
+
+def citizen_answered(page, urls):
+    page.goto(urls["assistant"] + "/")
+    answer = ask(page)
+    expect(answer.locator(".sources a")).to_have_count(1)
+    page.get_by_role("button", name="Ja, hilfreich").click()  # the pressed state has its own colours
+    expect(page.locator("#status")).to_have_text("Danke für Ihre Rückmeldung.")
+    page.click("#human")  # the hand-off box with the phone numbers
+    expect(page.locator("#handoff")).to_be_visible()
+
+
+def citizen_error(page, urls):
+    page.goto(urls["assistant"] + "/")
+    page.fill("#question", "Wie lange dauert das? " * 120)  # over the 2000 characters the API takes: 413
+    page.press("#question", "Enter")
+    expect(page.locator("#error")).to_be_visible()
+
+
+def staff_empty(page, urls):
+    page.goto(urls["assistant"] + "/staff")
+
+
+def staff_results(page, urls):
+    page.goto(urls["assistant"] + "/staff")
+    page.fill("#api-key", STAFF_KEY)
+    page.fill("#query", "Perso Kosten")
+    page.click("button[type=submit]")
+    page.locator("#results .result mark").first.wait_for()
+    expect(page.locator("#answer-section")).to_be_visible()
+
+
+def widget_frame(page):
+    return page.frame_locator("#ba-widget-panel iframe")
+
+
+def widget_open(page, urls):
+    page.goto(urls["origin"] + "/leistungen")
+    page.click("#ba-widget-button")
+    widget_frame(page).locator("#question").wait_for()
+
+
+def widget_answered(page, urls):
+    widget_open(page, urls)
+    ask(widget_frame(page))
+
+
+STATES = {"citizen-empty": citizen_empty, "citizen-answered": citizen_answered, "citizen-error": citizen_error,
+          "staff-empty": staff_empty, "staff-results": staff_results,
+          "widget-open": widget_open, "widget-answered": widget_answered}
+
+
+@pytest.mark.parametrize("width", list(WIDTHS))
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("state", list(STATES))
+def test_axe_finds_no_violations(browser, base_url, city_site, axe_summary, state, scheme, width):
+    context, foreign = open_context(browser, width, scheme)
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda exc: errors.append(str(exc)))
+    try:
+        STATES[state](page, city_site)
+        name = f"{state}-{scheme}-{width}"
+        result = run_axe(page)
+        write_report(AXE_DIR, name, result)
+        page.screenshot(path=str(AXE_DIR / f"{name}.png"), full_page=True)
+        axe_summary.append((name, len(result["violations"]), len(result["incomplete"]),
+                            [v["id"] for v in result["violations"]]))
+        assert not errors, f"JavaScript errors on the page: {errors}"
+        assert not foreign, f"requests to other hosts (axe and the pages must work offline): {foreign}"
+        assert result["violations"] == [], "\n".join(violation_lines(result))
+    finally:
+        context.close()
