@@ -43,6 +43,18 @@
     return wrap;
   }
 
+  /* The log is not a live region: a streamed answer would be read out token by token. Screen readers hear the
+     finished answer once, through the status line ("Antwort erhalten." on screen, the answer after it hidden). */
+  function announceAnswer(msg) {
+    statusEl.textContent = "Antwort erhalten.";
+    var body = msg && msg.querySelector(".answer-body");
+    if (!body) return;
+    var n = msg.querySelectorAll(".sources li").length;
+    var spoken = body.innerText.replace(/\s*\[\d+\]/g, "").replace(/\s+/g, " ").trim();
+    if (n) spoken += " " + (n === 1 ? "Eine Quelle" : n + " Quellen") + " unter der Antwort.";
+    statusEl.appendChild(BA.el("span", { class: "visually-hidden" }, " " + spoken));
+  }
+
   /* A thumb icon drawn inline (no icon font or emoji font needed); decorative, the button text names it. */
   function thumb(direction) {
     var ns = "http://www.w3.org/2000/svg";
@@ -166,7 +178,7 @@
     input.focus();
     try {
       await ask(text, false);
-      statusEl.textContent = "Antwort erhalten.";
+      announceAnswer(log.lastElementChild);
     } catch (e) {
       statusEl.textContent = "";
       showError(e.message || String(e));

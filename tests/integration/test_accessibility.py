@@ -205,3 +205,37 @@ def test_axe_finds_no_violations(browser, base_url, city_site, axe_summary, stat
         assert result["violations"] == [], "\n".join(violation_lines(result))
     finally:
         context.close()
+
+
+# -- what axe cannot see ----------------------------------------------------------------------------------------
+
+LIVE_ANCESTORS_JS = """el => {
+  const live = [];
+  for (let n = el; n; n = n.parentElement) {
+    const role = n.getAttribute('role'), politeness = n.getAttribute('aria-live');
+    if ((politeness && politeness !== 'off') || ['log', 'status', 'alert', 'marquee', 'timer'].includes(role))
+      live.push(n.tagName + '#' + n.id);
+  }
+  return live;
+}"""
+
+
+def test_streamed_answer_is_announced_once_not_token_by_token(browser, base_url, city_site):
+    context, _ = open_context(browser)
+    page = context.new_page()
+    page.goto(base_url + "/")
+    page.fill("#question", QUESTION)
+    page.press("#question", "Enter")
+    answer = page.locator(".msg-assistant .answer")
+    answer.wait_for(timeout=15_000)
+    # The message the tokens were streamed into, and everything around it, is in no live region.
+    assert answer.evaluate(LIVE_ANCESTORS_JS) == []
+    # The status line (polite) says it once, with the answer's text but without the citation marks.
+    status = page.locator("#status")
+    assert status.get_attribute("role") == "status" and status.get_attribute("aria-live") == "polite"
+    expect(status).to_contain_text("Antwort erhalten.")
+    spoken = status.text_content()
+    assert "46,00 Euro" in spoken and "[1]" not in spoken and spoken.endswith("Eine Quelle unter der Antwort.")
+    hidden = status.locator(".visually-hidden").bounding_box()  # on screen the line stays short
+    assert hidden["width"] <= 1 and hidden["height"] <= 1
+    context.close()
