@@ -22,6 +22,14 @@
     document.addEventListener("keydown", function (e) {
       if (e.key === "Escape" && handoff.hidden) window.parent.postMessage("ba:close", "*");
     });
+    // The widget keeps focus in its dialog: Shift+Tab from its close button comes round to the last control here.
+    window.addEventListener("message", function (e) {
+      if (e.source !== window.parent || e.data !== "ba:focus-last") return;
+      var controls = document.querySelectorAll("a[href], button:not([disabled]), textarea, input, select");
+      for (var i = controls.length - 1; i >= 0; i--) {
+        if (controls[i].offsetParent !== null) { controls[i].focus(); return; }
+      }
+    });
   }
 
   function session() { try { return sessionStorage.getItem(SESSION_KEY); } catch (e) { return null; } }

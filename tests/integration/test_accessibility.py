@@ -239,3 +239,72 @@ def test_streamed_answer_is_announced_once_not_token_by_token(browser, base_url,
     hidden = status.locator(".visually-hidden").bounding_box()  # on screen the line stays short
     assert hidden["width"] <= 1 and hidden["height"] <= 1
     context.close()
+
+
+FOCUSED_JS = """() => {
+  const e = document.activeElement, s = getComputedStyle(e);
+  return {tag: e.tagName, id: e.id, text: e.textContent.trim(), label: e.getAttribute('aria-label'),
+          href: e.getAttribute('href'), pressed: e.getAttribute('aria-pressed'),
+          ring: s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) >= 2};
+}"""
+
+
+def focused(page_or_frame) -> dict:
+    return page_or_frame.evaluate(FOCUSED_JS)
+
+
+def test_widget_opens_traps_focus_and_closes_by_keyboard(browser, base_url, city_site):
+    context, _ = open_context(browser)
+    page = context.new_page()
+    page.goto(city_site["origin"] + "/leistungen")
+    button, panel = page.locator("#ba-widget-button"), page.locator("#ba-widget-panel")
+    for _ in range(3):
+        page.keyboard.press("Tab")
+        if focused(page)["id"] == "ba-widget-button":
+            break
+    assert focused(page)["id"] == "ba-widget-button" and focused(page)["ring"]
+    assert button.get_attribute("aria-haspopup") == "dialog"
+
+    page.keyboard.press("Enter")
+    expect(panel).to_be_visible()
+    assert panel.get_attribute("role") == "dialog" and panel.get_attribute("aria-modal") == "true"
+    assert panel.get_attribute("aria-label") and button.get_attribute("aria-expanded") == "true"
+    assert focused(page)["text"] == "Schließen" and focused(page)["ring"]
+    chat = page.frame_locator("#ba-widget-panel iframe")
+    chat.locator("#question").wait_for()
+    frame = next(f for f in page.frames if f.url.endswith("/?embed=1"))
+
+    page.keyboard.press("Tab")
+    assert focused(page)["tag"] == "IFRAME" and focused(frame)["id"] == "question"
+    page.keyboard.type(QUESTION)
+    page.keyboard.press("Enter")
+    chat.locator(".msg-assistant .answer").wait_for(timeout=15_000)
+    assert focused(frame)["id"] == "question"
+
+    # Tab round the dialog: focus never reaches the city page and comes back to "Schließen".
+    wrapped = False
+    for _ in range(12):
+        page.keyboard.press("Tab")
+        where = focused(page)
+        assert where["tag"] == "IFRAME" or where["text"] == "Schließen", where
+        wrapped = wrapped or where["text"] == "Schließen"
+    assert wrapped
+    page.focus("#ba-widget-panel button")
+    page.keyboard.press("Shift+Tab")  # backwards from the first control to the chat's last one
+    frame.wait_for_function("document.activeElement.textContent.trim() === 'Neues Gespräch'")  # by postMessage
+    assert focused(page)["tag"] == "IFRAME" and focused(frame)["ring"]
+
+    page.keyboard.press("Escape")  # focus inside the chat's frame: it asks the host page to close
+    expect(panel).to_be_hidden()
+    assert focused(page)["id"] == "ba-widget-button" and button.get_attribute("aria-expanded") == "false"
+
+    page.keyboard.press("Space")
+    expect(panel).to_be_visible()
+    page.keyboard.press("Escape")  # focus on "Schließen", in the host page
+    expect(panel).to_be_hidden()
+    assert focused(page)["id"] == "ba-widget-button"
+    page.keyboard.press("Enter")
+    page.keyboard.press("Enter")  # "Schließen" itself
+    expect(panel).to_be_hidden()
+    assert focused(page)["id"] == "ba-widget-button"
+    context.close()
