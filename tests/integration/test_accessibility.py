@@ -253,6 +253,48 @@ def focused(page_or_frame) -> dict:
     return page_or_frame.evaluate(FOCUSED_JS)
 
 
+def test_citizen_chat_by_keyboard_alone(browser, base_url):
+    context, foreign = open_context(browser)
+    page = context.new_page()
+    page.goto(base_url + "/")
+    page.keyboard.press("Tab")
+    assert focused(page)["text"] == "Zum Eingabefeld springen" and focused(page)["ring"]
+    page.keyboard.press("Tab")  # nothing to stop at before the question field
+    assert focused(page)["id"] == "question" and focused(page)["ring"]
+    page.keyboard.type(QUESTION)
+    page.keyboard.press("Enter")
+    page.locator(".msg-assistant .answer").wait_for(timeout=15_000)
+    assert focused(page)["id"] == "question"  # the answer does not pull focus away from typing
+
+    # Back into the answer: feedback buttons, source link, citations, each with a visible focus ring.
+    stops = []
+    for _ in range(8):
+        page.keyboard.press("Shift+Tab")
+        stops.append(focused(page))
+        if stops[-1]["text"] == "Zum Eingabefeld springen":
+            break
+    assert all(s["ring"] for s in stops), [s for s in stops if not s["ring"]]
+    names = [s["label"] or s["text"] for s in stops]
+    assert names[:3] == ["Nein, nicht hilfreich", "Ja, hilfreich", "Personalausweis beantragen"], names
+    assert names.count("Quelle 1: Personalausweis beantragen") == 2, names  # the two [1] marks in the text
+
+    page.focus("#question")
+    page.keyboard.press("Shift+Tab")
+    page.keyboard.press("Shift+Tab")
+    assert focused(page)["text"] == "Ja, hilfreich"
+    page.keyboard.press("Enter")
+    expect(page.locator("#status")).to_have_text("Danke für Ihre Rückmeldung.")
+    assert focused(page)["pressed"] == "true"
+    page.keyboard.press("Shift+Tab")
+    assert focused(page)["text"] == "Personalausweis beantragen"
+    with context.expect_page() as popup:
+        page.keyboard.press("Enter")
+    popup.value.wait_for_load_state()
+    assert popup.value.url == focused(page)["href"] == "https://service.krefeld.de/personalausweis-beantragen"
+    assert foreign == [popup.value.url]
+    context.close()
+
+
 def test_widget_opens_traps_focus_and_closes_by_keyboard(browser, base_url, city_site):
     context, _ = open_context(browser)
     page = context.new_page()
@@ -308,3 +350,30 @@ def test_widget_opens_traps_focus_and_closes_by_keyboard(browser, base_url, city
     expect(panel).to_be_hidden()
     assert focused(page)["id"] == "ba-widget-button"
     context.close()
+
+
+# WCAG 1.4.12: text must survive these spacings without loss (here: without sideways scrolling).
+TEXT_SPACING_CSS = ("* { line-height: 1.5 !important; letter-spacing: 0.12em !important; "
+                    "word-spacing: 0.16em !important; } p { margin-bottom: 2em !important; }")
+OVERFLOW_JS = "() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]"
+
+
+@pytest.mark.parametrize("spacing", [False, True], ids=["plain", "text-spacing"])
+def test_reflow_at_320_px(browser, base_url, city_site, spacing):
+    """WCAG 1.4.10: at 320 CSS px (a 1280 px window at 400 %) nothing scrolls sideways, in every state."""
+    context = browser.new_context(viewport={"width": 320, "height": 640}, locale="de-DE", is_mobile=True,
+                                  has_touch=True, bypass_csp=True)  # the spacing is injected as a style tag
+    page = context.new_page()
+    too_wide = []
+    for name, state in STATES.items():
+        state(page, city_site)
+        frames = [f for f in page.frames if f == page.main_frame or f.url.endswith("/?embed=1")]
+        for frame in frames:
+            if spacing:
+                frame.add_style_tag(content=TEXT_SPACING_CSS)
+            scroll, client = frame.evaluate(OVERFLOW_JS)
+            if scroll > client:
+                too_wide.append((name, frame.url, scroll, client))
+    page.screenshot(path=str(ARTIFACTS / f"widget-320px-{'spacing' if spacing else 'plain'}.png"))
+    context.close()
+    assert not too_wide, f"sideways scrolling at 320 px: {too_wide}"
