@@ -9,6 +9,7 @@ Escape, focus back on the button) and reflow at 320 px are checked directly, as 
 
 from __future__ import annotations
 
+import os
 import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -33,7 +34,7 @@ STAFF_KEY = "a11y-test-key"
 QUESTION = "Was kostet ein Perso?"
 WIDTHS = {"phone": {"width": 360, "height": 740}, "desktop": {"width": 1280, "height": 800}}
 
-if not CHROMIUM.exists():
+if not CHROMIUM.exists() and os.environ.get("CI") != "true":  # in CI a missing browser fails, as in test_browser
     pytest.skip("/usr/bin/chromium is missing (install Debian's chromium: scripts/ensure-chromium.sh)",
                 allow_module_level=True)
 
@@ -317,7 +318,8 @@ def test_widget_opens_traps_focus_and_closes_by_keyboard(browser, base_url, city
     frame = next(f for f in page.frames if f.url.endswith("/?embed=1"))
 
     page.keyboard.press("Tab")
-    assert focused(page)["tag"] == "IFRAME" and focused(frame)["id"] == "question"
+    frame.wait_for_function("() => document.activeElement.id === 'question'")  # focus crosses into the frame
+    assert focused(page)["tag"] == "IFRAME"
     page.keyboard.type(QUESTION)
     page.keyboard.press("Enter")
     chat.locator(".msg-assistant .answer").wait_for(timeout=15_000)
@@ -333,7 +335,7 @@ def test_widget_opens_traps_focus_and_closes_by_keyboard(browser, base_url, city
     assert wrapped
     page.focus("#ba-widget-panel button")
     page.keyboard.press("Shift+Tab")  # backwards from the first control to the chat's last one
-    frame.wait_for_function("document.activeElement.textContent.trim() === 'Neues Gespräch'")  # by postMessage
+    frame.wait_for_function("() => document.activeElement.textContent.trim() === 'Neues Gespräch'")  # by postMessage
     assert focused(page)["tag"] == "IFRAME" and focused(frame)["ring"]
 
     page.keyboard.press("Escape")  # focus inside the chat's frame: it asks the host page to close
