@@ -76,11 +76,12 @@
   /* The dialog keeps keyboard focus: Tab after the chat's last control lands on the button after the panel and
      is sent back to "Schließen"; Shift+Tab from "Schließen" asks the chat (another origin) to focus its last
      control. A click outside the panel may take focus away: the panel covers only a corner of a wide page. */
-  var clickedOutside = false;
-  document.addEventListener("pointerdown", function (e) { clickedOutside = !panel.contains(e.target); }, true);
+  var clickedOutsideAt = 0;
+  document.addEventListener("pointerdown", function (e) {
+    if (!panel.contains(e.target)) clickedOutsideAt = Date.now();
+  }, true);
   document.addEventListener("focusin", function (e) {
-    if (panel.hidden || panel.contains(e.target)) return;
-    if (clickedOutside) { clickedOutside = false; return; }
+    if (panel.hidden || panel.contains(e.target) || Date.now() - clickedOutsideAt < 1000) return;
     close.focus();
   });
   close.addEventListener("keydown", function (e) {
