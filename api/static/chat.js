@@ -22,6 +22,14 @@
     document.addEventListener("keydown", function (e) {
       if (e.key === "Escape" && handoff.hidden) window.parent.postMessage("ba:close", "*");
     });
+    // The widget keeps focus in its dialog: Shift+Tab from its close button comes round to the last control here.
+    window.addEventListener("message", function (e) {
+      if (e.source !== window.parent || e.data !== "ba:focus-last") return;
+      var controls = document.querySelectorAll("a[href], button:not([disabled]), textarea, input, select");
+      for (var i = controls.length - 1; i >= 0; i--) {
+        if (controls[i].offsetParent !== null) { controls[i].focus(); return; }
+      }
+    });
   }
 
   function session() { try { return sessionStorage.getItem(SESSION_KEY); } catch (e) { return null; } }
@@ -41,6 +49,18 @@
     log.appendChild(wrap);
     wrap.scrollIntoView({ block: "end" });
     return wrap;
+  }
+
+  /* The log is not a live region: a streamed answer would be read out token by token. Screen readers hear the
+     finished answer once, through the status line ("Antwort erhalten." on screen, the answer after it hidden). */
+  function announceAnswer(msg) {
+    statusEl.textContent = "Antwort erhalten.";
+    var body = msg && msg.querySelector(".answer-body");
+    if (!body) return;
+    var n = msg.querySelectorAll(".sources li").length;
+    var spoken = body.innerText.replace(/\s*\[\d+\]/g, "").replace(/\s+/g, " ").trim();
+    if (n) spoken += " " + (n === 1 ? "Eine Quelle" : n + " Quellen") + " unter der Antwort.";
+    statusEl.appendChild(BA.el("span", { class: "visually-hidden" }, " " + spoken));
   }
 
   /* A thumb icon drawn inline (no icon font or emoji font needed); decorative, the button text names it. */
@@ -166,7 +186,7 @@
     input.focus();
     try {
       await ask(text, false);
-      statusEl.textContent = "Antwort erhalten.";
+      announceAnswer(log.lastElementChild);
     } catch (e) {
       statusEl.textContent = "";
       showError(e.message || String(e));

@@ -16,6 +16,7 @@
   button.id = "ba-widget-button";
   button.type = "button";
   button.textContent = label;
+  button.setAttribute("aria-haspopup", "dialog");
   button.setAttribute("aria-expanded", "false");
   button.setAttribute("aria-controls", "ba-widget-panel");
   style(button, { position: "fixed", right: "16px", bottom: "16px", zIndex: "2147483000", background: blue,
@@ -26,6 +27,7 @@
   var panel = document.createElement("div");
   panel.id = "ba-widget-panel";
   panel.setAttribute("role", "dialog");
+  panel.setAttribute("aria-modal", "true");
   panel.setAttribute("aria-label", "Bürgerassistent der Stadt Krefeld");
   panel.hidden = true;
   style(panel, { position: "fixed", right: "8px", bottom: "76px", zIndex: "2147483000",
@@ -42,6 +44,19 @@
                  font: "600 15px/1.2 system-ui, sans-serif", cursor: "pointer" });
   panel.appendChild(close);
 
+  /* Host pages may restyle buttons or remove outlines: the focus ring is set inline, like the chat page's
+     (dark outline and yellow halo, visible on light and dark pages alike). */
+  function focusRing(node) {
+    var shadow = node.style.boxShadow;
+    node.addEventListener("focus", function () {
+      if (!node.matches(":focus-visible")) return;
+      style(node, { outline: "3px solid #1b1b1b", outlineOffset: "2px", boxShadow: "0 0 0 6px #ffdd00" });
+    });
+    node.addEventListener("blur", function () { style(node, { outline: "", outlineOffset: "", boxShadow: shadow }); });
+  }
+  focusRing(button);
+  focusRing(close);
+
   var frame = null;
 
   function open(show) {
@@ -57,6 +72,24 @@
     button.setAttribute("aria-expanded", String(show));
     (show ? close : button).focus();
   }
+
+  /* The dialog keeps keyboard focus: Tab after the chat's last control lands on the button after the panel and
+     is sent back to "Schließen"; Shift+Tab from "Schließen" asks the chat (another origin) to focus its last
+     control. A click outside the panel may take focus away: the panel covers only a corner of a wide page. */
+  var clickedOutsideAt = 0;
+  document.addEventListener("pointerdown", function (e) {
+    if (!panel.contains(e.target)) clickedOutsideAt = Date.now();
+  }, true);
+  document.addEventListener("focusin", function (e) {
+    if (panel.hidden || panel.contains(e.target) || Date.now() - clickedOutsideAt < 1000) return;
+    close.focus();
+  });
+  close.addEventListener("keydown", function (e) {
+    if (e.key !== "Tab" || !e.shiftKey || !frame) return;
+    e.preventDefault();
+    frame.focus();
+    frame.contentWindow.postMessage("ba:focus-last", origin);
+  });
 
   button.addEventListener("click", function () { open(panel.hidden); });
   close.addEventListener("click", function () { open(false); });
