@@ -17,7 +17,6 @@ from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
 from fastapi.staticfiles import StaticFiles
 
-from api.balance import BalancingMiddleware, ConnectionBalancer
 from api.errors import install_error_handlers
 from api.feedback_store import SqliteFeedbackStore
 from api.headers import SecurityHeadersMiddleware
@@ -80,8 +79,6 @@ def create_app(settings: Settings, assistant: Assistant | None = None,
                            expose_headers=["X-Request-ID", "Retry-After"], max_age=600)
     app.add_middleware(MetricsMiddleware, metrics=metrics)
     app.add_middleware(SecurityHeadersMiddleware, frame_ancestors=api.cors_origins)
-    if api.workers > 1:
-        app.add_middleware(BalancingMiddleware, balancer=ConnectionBalancer(api.connections_dir))
     return app
 
 

@@ -110,7 +110,6 @@ class APISettings(BaseModel):
     # rate limit applies per worker.
     workers: int = Field(default=0, ge=0, le=16)
     metrics_dir: Path = PROJECT_ROOT / "var" / "prometheus"  # per-worker metric files when workers > 1
-    connections_dir: Path = PROJECT_ROOT / "var" / "connections"  # per-worker connection counts (api/balance.py)
     # Seconds an idle keep-alive connection stays open. Longer than the clients' own idle limits (httpx 5 s, aiohttp
     # 15 s), so a client drops an idle connection before the server does; with uvicorn's 5 s, httpx sometimes sent a
     # request on a connection the server was just closing (ReadError under load).

@@ -65,9 +65,8 @@ def _serve_workers(settings, host: str, port: int, rebuild_index: bool) -> None:
 
     build_retriever(settings, rebuild=rebuild_index)  # workers then load a current index; none rebuilds it
     metrics_dir = settings.api.metrics_dir
-    for shared in (metrics_dir, settings.api.connections_dir):
-        shutil.rmtree(shared, ignore_errors=True)  # values of an earlier run's workers would be added up
-        shared.mkdir(parents=True, exist_ok=True)
+    shutil.rmtree(metrics_dir, ignore_errors=True)  # values of an earlier run's workers would be added up
+    metrics_dir.mkdir(parents=True, exist_ok=True)
     os.environ.update({
         "PROMETHEUS_MULTIPROC_DIR": str(metrics_dir),
         "BA_API__STAFF_API_KEY": settings.api.staff_api_key or "",
