@@ -17,13 +17,15 @@ from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
 from fastapi.staticfiles import StaticFiles
 
+from api.client_address import TrustedProxies
 from api.errors import install_error_handlers
 from api.feedback_store import SqliteFeedbackStore
 from api.headers import SecurityHeadersMiddleware
-from api.limits import RequestLimitsMiddleware, TokenBucketLimiter
+from api.limits import RequestLimitsMiddleware
 from api.metrics import Metrics, MetricsMiddleware
 from api.routers import chat, feedback, health, openai_compat, pages, search, services
 from api.routers.pages import STATIC
+from api.stores import build_rate_limiter
 from assistant.pipeline import Assistant
 from assistant.settings import Settings
 
@@ -70,9 +72,9 @@ def create_app(settings: Settings, assistant: Assistant | None = None,
     if api.docs_enabled:
         _install_docs(app)
 
-    limiter = TokenBucketLimiter(api.rate_limit_per_minute, api.rate_limit_burst)
+    limiter = build_rate_limiter(settings, on_error=metrics.store_unavailable.labels("rate_limit").inc)
     app.add_middleware(RequestLimitsMiddleware, limiter=limiter, max_body_bytes=api.max_body_bytes,
-                       on_limited=metrics.rate_limited.inc)
+                       on_limited=metrics.rate_limited.inc, proxies=TrustedProxies(api.trusted_proxies))
     if api.cors_origins:
         app.add_middleware(CORSMiddleware, allow_origins=api.cors_origins, allow_methods=["GET", "POST"],
                            allow_headers=["Content-Type", "Accept", "X-API-Key", "Authorization", "X-Request-ID"],

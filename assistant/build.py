@@ -74,8 +74,14 @@ class _RedactOnly:
 
 
 def build_session_store(settings: Settings):
-    """In-memory sessions for one process; the shared SQLite file when asked for or when several workers serve."""
+    """In-memory sessions for one process; the shared SQLite file when asked for or when several workers serve;
+    Redis when several replicas serve (`BA_SESSION__BACKEND=redis`)."""
     s = settings.session
+    if s.backend == "redis":
+        from assistant.session_redis import RedisSessionStore
+
+        r = settings.redis
+        return RedisSessionStore.from_url(r.url, ttl_s=s.ttl_s, prefix=r.key_prefix, timeout_s=r.timeout_s)
     if s.backend == "sqlite" or settings.api.workers > 1:
         from assistant.session_sqlite import SqliteSessionStore
 
