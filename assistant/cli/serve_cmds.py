@@ -14,6 +14,8 @@ import typer
 
 log = logging.getLogger("buergerassistent.serve")
 
+WORKER_HEALTHCHECK_S = 60
+
 
 def register(app: typer.Typer) -> None:
     @app.command("serve")
@@ -75,9 +77,13 @@ def _serve_workers(settings, host: str, port: int, rebuild_index: bool) -> None:
         "BA_API__WORKERS": str(settings.api.workers),
     })
     log.info("serving on http://%s:%d with %d workers", host, port, settings.api.workers)
+    # uvicorn pings each worker every 0.5 s and kills one that does not answer within timeout_worker_healthcheck
+    # (default 5 s). A worker loading its index and models on a busy machine missed that (load average 18 on 2
+    # cores: every worker was killed while loading and restarted, over and over); 60 s still replaces a hung one.
     uvicorn.run("api.app:create_worker_app", factory=True, workers=settings.api.workers, host=host, port=port,
                 log_level=settings.log_level.lower(), access_log=False, server_header=False,
-                timeout_keep_alive=settings.api.keep_alive_s, **proxy_options(settings))
+                timeout_keep_alive=settings.api.keep_alive_s, timeout_worker_healthcheck=WORKER_HEALTHCHECK_S,
+                **proxy_options(settings))
 
 
 def proxy_options(settings) -> dict:
