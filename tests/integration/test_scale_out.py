@@ -79,7 +79,7 @@ def _ready(url: str) -> bool:
 def cluster(tmp_path_factory):
     tmp = tmp_path_factory.mktemp("scale")
     with redis_server(tmp) as redis_url, postgres_server() as pg:
-        env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(ROOT), os.environ.get("PYTHONPATH", "")]),
+        env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")])),
                "BA_CORPUS__PATH": str(ROOT / "tests" / "data" / "corpus"), "BA_RETRIEVAL__EMBEDDER": "hash",
                "BA_RETRIEVAL__EMBEDDER_MODEL": "char-ngrams-256", "BA_RETRIEVAL__INDEX_PATH": str(tmp / "index"),
                "BA_API__WORKERS": "1", "BA_API__STAFF_API_KEY": "staff-key-for-the-test",
