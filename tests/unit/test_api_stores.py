@@ -101,3 +101,13 @@ def test_stores_follow_the_settings(tmp_path):
                       redis={"url": "redis://127.0.0.1:6390/0"}, postgres={"url": "postgresql://ba@127.0.0.1/ba"})
     assert isinstance(build_rate_limiter(shared), RedisRateLimiter)
     assert isinstance(build_feedback_store(shared), PostgresFeedbackStore)
+
+
+def test_an_eval_run_writes_no_audit_records_and_no_shared_sessions():
+    from assistant.build import build_audit_log
+    from evals.cli import eval_settings
+
+    deployed = Settings(session={"backend": "redis"}, guardrails={"audit_backend": "postgres"},
+                        redis={"url": "redis://redis:6379/0"}, postgres={"url": "postgresql://ba@db/ba"})
+    settings = eval_settings(deployed)
+    assert build_audit_log(settings) is None and settings.session.backend == "memory"
