@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 # torch first, pinned to the CPU wheel, so that sentence-transformers does not pull a CUDA build.
 TORCH := torch==2.13.0
 
-.PHONY: run test test-fast install install-dev browser clean-env
+.PHONY: run test test-fast install install-dev browser services clean-env
 
 $(BIN)/python:
 	$(PY) -m venv $(VENV)
@@ -30,8 +30,8 @@ install-dev: $(VENV)/.dev
 run: install
 	$(BIN)/buergerassistent serve --host 127.0.0.1 --port 8000
 
-## Set up everything the tests need and run the whole suite (unit, contracts, integration, browser).
-test: install-dev browser
+## Set up everything the tests need and run the whole suite (unit, contracts, integration, browser, servers).
+test: install-dev browser services
 	$(BIN)/pytest
 
 ## Only the fast part (no models, servers or browsers).
@@ -40,6 +40,10 @@ test-fast: install-dev
 
 browser:
 	@bash scripts/ensure-chromium.sh
+
+# redis-server, PostgreSQL and HAProxy for the scale-out tests, which start their own instances on loopback.
+services:
+	@bash scripts/ensure-services.sh
 
 clean-env:
 	rm -rf $(VENV)

@@ -17,14 +17,14 @@ from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
 from fastapi.staticfiles import StaticFiles
 
-from api.balance import BalancingMiddleware, ConnectionBalancer
+from api.client_address import TrustedProxies
 from api.errors import install_error_handlers
-from api.feedback_store import SqliteFeedbackStore
 from api.headers import SecurityHeadersMiddleware
-from api.limits import RequestLimitsMiddleware, TokenBucketLimiter
+from api.limits import RequestLimitsMiddleware
 from api.metrics import Metrics, MetricsMiddleware
 from api.routers import chat, feedback, health, openai_compat, pages, search, services
 from api.routers.pages import STATIC
+from api.stores import build_feedback_store, build_rate_limiter
 from assistant.pipeline import Assistant
 from assistant.settings import Settings
 
@@ -62,7 +62,9 @@ def create_app(settings: Settings, assistant: Assistant | None = None,
     app.state.assistant = assistant
     app.state.build_error = None
     app.state.metrics = metrics = Metrics(api.metrics_dir if api.workers > 1 else None)
-    app.state.feedback_store = SqliteFeedbackStore(api.feedback_db)
+    app.state.feedback_store = build_feedback_store(settings)
+    if assistant is not None:
+        watch_audit(assistant, metrics)
 
     install_error_handlers(app)
     for module in (chat, search, services, feedback, openai_compat, health, pages):
@@ -71,17 +73,15 @@ def create_app(settings: Settings, assistant: Assistant | None = None,
     if api.docs_enabled:
         _install_docs(app)
 
-    limiter = TokenBucketLimiter(api.rate_limit_per_minute, api.rate_limit_burst)
+    limiter = build_rate_limiter(settings, on_error=metrics.store_unavailable.labels("rate_limit").inc)
     app.add_middleware(RequestLimitsMiddleware, limiter=limiter, max_body_bytes=api.max_body_bytes,
-                       on_limited=metrics.rate_limited.inc)
+                       on_limited=metrics.rate_limited.inc, proxies=TrustedProxies(api.trusted_proxies))
     if api.cors_origins:
         app.add_middleware(CORSMiddleware, allow_origins=api.cors_origins, allow_methods=["GET", "POST"],
                            allow_headers=["Content-Type", "Accept", "X-API-Key", "Authorization", "X-Request-ID"],
                            expose_headers=["X-Request-ID", "Retry-After"], max_age=600)
     app.add_middleware(MetricsMiddleware, metrics=metrics)
     app.add_middleware(SecurityHeadersMiddleware, frame_ancestors=api.cors_origins)
-    if api.workers > 1:
-        app.add_middleware(BalancingMiddleware, balancer=ConnectionBalancer(api.connections_dir))
     return app
 
 
@@ -116,7 +116,7 @@ DOCS_ASSETS = "/docs-assets"
 def _lifespan(build: Callable[[Settings], Assistant] | None, preload: bool = False):
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
-        app.state.feedback_store.open()
+        await anyio.to_thread.run_sync(app.state.feedback_store.open)  # PostgreSQL: migrations, a network call
         app.state.pipeline_limiter = anyio.CapacityLimiter(max(1, app.state.settings.api.pipeline_concurrency))
         if app.state.assistant is None and preload:
             await anyio.to_thread.run_sync(_load, app, build)
@@ -129,6 +129,9 @@ def _lifespan(build: Callable[[Settings], Assistant] | None, preload: bool = Fal
             yield
         finally:
             app.state.feedback_store.close()
+            audit = getattr(app.state.assistant, "audit", None)
+            if audit is not None:
+                await anyio.to_thread.run_sync(audit.close)  # a buffering audit sink writes what waits
 
     return lifespan
 
@@ -141,12 +144,20 @@ def _load(app: FastAPI, build: Callable[[Settings], Assistant] | None) -> None:
         log.info("loading the index, guardrails and answer backend ...")
         assistant = build(app.state.settings)
         warm_up(assistant)
+        watch_audit(assistant, app.state.metrics)
         app.state.assistant = assistant
         app.state.metrics.ready.set(1)
         log.info("assistant ready: %s", describe(app.state.assistant))
     except Exception as exc:
         app.state.build_error = type(exc).__name__
         log.exception("could not load the assistant; /readyz stays 503")
+
+
+def watch_audit(assistant: Assistant, metrics: Metrics) -> None:
+    """Let a buffering audit sink (PostgreSQL) report its queue and drops to /metrics."""
+    sink = getattr(getattr(assistant, "audit", None), "sink", None)
+    if hasattr(sink, "listen"):
+        sink.listen(metrics.audit_buffered.set, metrics.audit_dropped.inc)
 
 
 def warm_up(assistant: Assistant) -> None:

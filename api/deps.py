@@ -14,7 +14,7 @@ import anyio
 from fastapi import Depends, Request
 
 from api.errors import ApiError
-from api.feedback_store import SqliteFeedbackStore
+from api.feedback_store import FeedbackStore
 from api.metrics import Metrics
 from assistant.pipeline import Assistant
 from assistant.settings import Settings
@@ -41,14 +41,14 @@ async def get_metrics(request: Request) -> Metrics:
     return request.app.state.metrics
 
 
-async def get_feedback_store(request: Request) -> SqliteFeedbackStore:
+async def get_feedback_store(request: Request) -> FeedbackStore:
     return request.app.state.feedback_store
 
 
 SettingsDep = Annotated[Settings, Depends(get_settings)]
 AssistantDep = Annotated[Assistant, Depends(get_assistant)]
 MetricsDep = Annotated[Metrics, Depends(get_metrics)]
-FeedbackStoreDep = Annotated[SqliteFeedbackStore, Depends(get_feedback_store)]
+FeedbackStoreDep = Annotated[FeedbackStore, Depends(get_feedback_store)]
 
 
 async def require_staff_key(request: Request, settings: SettingsDep) -> None:

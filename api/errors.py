@@ -16,7 +16,7 @@ from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from assistant.messages import message
-from corpus.errors import InputError, SessionExpired
+from corpus.errors import BackendUnavailable, InputError, SessionExpired
 
 log = logging.getLogger(__name__)
 
@@ -65,6 +65,7 @@ def install_error_handlers(app: FastAPI) -> None:
     app.add_exception_handler(StarletteHTTPException, _http_error)
     app.add_exception_handler(SessionExpired, _session_expired)
     app.add_exception_handler(InputError, _input_error)
+    app.add_exception_handler(BackendUnavailable, _backend_unavailable)
     app.add_exception_handler(Exception, _unexpected)
 
 
@@ -94,6 +95,13 @@ async def _session_expired(request: Request, exc: SessionExpired) -> JSONRespons
 async def _input_error(request: Request, exc: InputError) -> JSONResponse:
     log.info("input rejected (request %s): %s", request_id_of(request), type(exc).__name__)
     return error_response(400, "bad_input", message("error_bad_input"), request_id_of(request))
+
+
+async def _backend_unavailable(request: Request, exc: BackendUnavailable) -> JSONResponse:
+    """A shared store (Redis, PostgreSQL) is unreachable: 503, retry soon; the log says which and what to check."""
+    log.error("%s %s answered 503 (request %s): %s", request.method, request.url.path, request_id_of(request), exc)
+    return error_response(503, "unavailable", message("error_unavailable"), request_id_of(request),
+                          {"Retry-After": "5"})
 
 
 async def _unexpected(request: Request, exc: Exception) -> JSONResponse:

@@ -1,8 +1,9 @@
-"""Citizen feedback in SQLite: one row per thumbs up/down, without raw personal data.
+"""Citizen feedback: one row per thumbs up/down, without raw personal data; in SQLite on one machine.
 
 A row holds the time, a hash of the session id (feedback of one conversation can be grouped, the session itself
 cannot be resumed from it), the rating and the comment *after* redaction. GDPR data minimisation: a comment that
-cannot be redacted is not stored at all.
+cannot be redacted is not stored at all. Several replicas share PostgreSQL instead (api/feedback_postgres.py), behind
+the same `FeedbackStore` protocol.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ import threading
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS feedback (
@@ -38,6 +39,22 @@ class FeedbackRow:
     def as_dict(self) -> dict[str, Any]:
         return {"id": self.id, "ts": self.ts, "session_hash": self.session_hash,
                 "rating": "up" if self.rating > 0 else "down", "comment": self.comment}
+
+
+class FeedbackStore(Protocol):
+    def open(self) -> None:
+        """Prepare the store (schema); called once at app start."""
+        ...
+
+    def close(self) -> None: ...
+
+    def add(self, session_id: str, rating: int, comment: str | None) -> int:
+        """Store one redacted row and return its id; `BackendUnavailable` when the database cannot be reached."""
+        ...
+
+    def recent(self, limit: int = 100) -> list["FeedbackRow"]: ...
+
+    def summary(self) -> dict[str, int]: ...
 
 
 class SqliteFeedbackStore:

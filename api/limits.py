@@ -12,10 +12,11 @@ import threading
 import time
 import unicodedata
 from collections import OrderedDict
-from typing import Callable, Sequence
+from typing import Callable, Protocol, Sequence
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from api.client_address import TrustedProxies
 from api.errors import ApiError, error_response, request_id_of
 
 BODY_METHODS = {"POST", "PUT", "PATCH"}
@@ -24,11 +25,17 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]"
 _SURROGATE = re.compile(r"[\ud800-\udfff]")
 
 
+class RateLimiter(Protocol):
+    async def acquire(self, key: str) -> tuple[bool, float]:
+        """(allowed, seconds until the next request of `key` would be allowed) for one request of `key`."""
+        ...
+
+
 class TokenBucketLimiter:
     """In-process token buckets per client key: `burst` requests at once, refilled at `per_minute`.
 
-    One process only; several replicas would share a Redis-backed limiter with the same `allow` method.
-    `per_minute <= 0` switches limiting off (load tests on loopback).
+    One process only: N workers or replicas allow N times the limit; `RedisRateLimiter` (api/ratelimit_redis.py)
+    keeps one bucket per client for all of them. `per_minute <= 0` switches limiting off (load tests on loopback).
     """
 
     def __init__(self, per_minute: int, burst: int, max_clients: int = 50_000,
@@ -62,24 +69,28 @@ class TokenBucketLimiter:
                 self._buckets.popitem(last=False)
         return allowed, 0.0 if allowed else (1.0 - tokens) / self.rate
 
+    async def acquire(self, key: str) -> tuple[bool, float]:
+        return self.allow(key)
+
 
 class RequestLimitsMiddleware:
     """Rate limit, content type and body size for requests under `prefixes`; everything else passes through."""
 
-    def __init__(self, app: ASGIApp, limiter: TokenBucketLimiter, max_body_bytes: int,
-                 prefixes: Sequence[str] = ("/api/", "/v1/"), on_limited: Callable[[], None] | None = None) -> None:
+    def __init__(self, app: ASGIApp, limiter: RateLimiter, max_body_bytes: int,
+                 prefixes: Sequence[str] = ("/api/", "/v1/"), on_limited: Callable[[], None] | None = None,
+                 proxies: TrustedProxies | None = None) -> None:
         self.app = app
         self.limiter = limiter
         self.max_body_bytes = max_body_bytes
         self.prefixes = tuple(prefixes)
         self.on_limited = on_limited
+        self.proxies = proxies or TrustedProxies()
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http" or not scope["path"].startswith(self.prefixes) or scope["method"] == "OPTIONS":
             await self.app(scope, receive, send)
             return
-        client = scope.get("client")
-        allowed, retry_after = self.limiter.allow(client[0] if client else "unknown")
+        allowed, retry_after = await self.limiter.acquire(self.proxies.client(scope))
         if not allowed:
             if self.on_limited:
                 self.on_limited()

@@ -45,6 +45,12 @@ class Metrics:
         self.rate_limited = Counter("ba_rate_limited", "Requests refused by the per-client rate limit.",
                                     registry=r)
         self.feedback = Counter("ba_feedback", "Feedback received, by rating.", ["rating"], registry=r)
+        self.store_unavailable = Counter("ba_store_unavailable", "Requests that found a shared store (Redis, "
+                                         "PostgreSQL) unreachable, by store.", ["store"], registry=r)
+        self.audit_buffered = Gauge("ba_audit_buffered", "Audit records waiting in memory for the database.",
+                                    registry=r, multiprocess_mode="livesum")
+        self.audit_dropped = Counter("ba_audit_dropped", "Audit records dropped because the buffer was full.",
+                                     registry=r)
         self.ready = Gauge("ba_ready", "1 when the index and guardrails are loaded.", registry=r,
                            multiprocess_mode="livemin")  # several workers: 1 only when every live one is
 

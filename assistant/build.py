@@ -74,13 +74,39 @@ class _RedactOnly:
 
 
 def build_session_store(settings: Settings):
-    """In-memory sessions for one process; the shared SQLite file when asked for or when several workers serve."""
+    """In-memory sessions for one process; the shared SQLite file when asked for or when several workers serve;
+    Redis when several replicas serve (`BA_SESSION__BACKEND=redis`)."""
     s = settings.session
+    if s.backend == "redis":
+        from assistant.session_redis import RedisSessionStore
+
+        r = settings.redis
+        return RedisSessionStore.from_url(r.url, ttl_s=s.ttl_s, prefix=r.key_prefix, timeout_s=r.timeout_s)
     if s.backend == "sqlite" or settings.api.workers > 1:
         from assistant.session_sqlite import SqliteSessionStore
 
         return SqliteSessionStore(s.path, s.ttl_s, s.max_sessions)
     return InMemorySessionStore(s.ttl_s, s.max_sessions)
+
+
+def build_audit_log(settings: Settings):
+    """The audit log: a JSON-lines file (default), PostgreSQL behind a bounded buffer, or none (`audit_log` unset)."""
+    g = settings.guardrails
+    if g.audit_backend == "postgres":
+        from assistant.postgres import PostgresDatabase
+        from guardrails.audit import AuditLog
+        from guardrails.audit_buffer import BufferedAuditSink
+        from guardrails.audit_postgres import PostgresAuditWriter
+
+        pg = settings.postgres
+        db = PostgresDatabase(pg.url, min_size=1, max_size=1, timeout_s=pg.connect_timeout_s,
+                              migrate=pg.migrate_on_start, name="ba-audit")  # one writer thread, one connection
+        return AuditLog(BufferedAuditSink(PostgresAuditWriter(db), max_records=g.audit_buffer_max), salt=g.audit_salt)
+    if g.audit_log:
+        from guardrails.audit import AuditLog
+
+        return AuditLog(g.audit_log, salt=g.audit_salt)
+    return None
 
 
 def build_assistant(settings: Settings, *, rebuild_index: bool = False) -> Assistant:
@@ -89,11 +115,7 @@ def build_assistant(settings: Settings, *, rebuild_index: bool = False) -> Assis
     composer = ExtractiveComposer(documents)
     generator = build_generator(settings, composer)
     input_guard, output_guard, notice = build_guardrails(settings)
-    audit = None
-    if settings.guardrails.audit_log:
-        from guardrails.audit import AuditLog
-
-        audit = AuditLog(settings.guardrails.audit_log, salt=settings.guardrails.audit_salt)
+    audit = build_audit_log(settings)
     log.info("assistant ready: %d documents, retrieval=%s (embedder=%s %s on %s), answer backend=%s",
              len(documents), "hybrid" if settings.retrieval.dense and settings.retrieval.lexical else
              ("dense" if settings.retrieval.dense else "bm25"), settings.retrieval.embedder,

@@ -34,6 +34,8 @@ MESSAGES: dict[str, str] = {
     "error_not_found": "Diese Seite oder dieser Eintrag wurde nicht gefunden.",
     "error_unauthorized": "Für diesen Bereich ist ein gültiger Zugangsschlüssel nötig.",
     "error_unavailable": "Der Assistent startet gerade oder ist kurz nicht erreichbar. Bitte versuchen Sie es gleich noch einmal.",
+    "error_feedback_unavailable": ("Ihre Rückmeldung konnte gerade nicht gespeichert werden. Bitte versuchen Sie es "
+                                   "in ein paar Minuten noch einmal."),
     "error_internal": "Leider ist ein Fehler passiert. Bitte versuchen Sie es später noch einmal. " + CITY_CONTACT,
     "error_session_not_found": ("Ihr Gespräch ist abgelaufen oder unbekannt. Bitte stellen Sie Ihre Frage noch "
                                 "einmal, dann beginnt ein neues Gespräch."),

@@ -10,7 +10,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Literal
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, field_validator, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
@@ -77,7 +77,13 @@ class GuardrailSettings(BaseModel):
     enabled: bool = True
     policy_path: Path | None = None  # default: guardrails/policy.yaml
     audit_log: Path | None = PROJECT_ROOT / "var" / "audit.jsonl"
-    # Salt for the session hashes in the audit log; set it so hashes stay stable across restarts.
+    # "file": JSON lines at audit_log (one machine); "postgres": the audit_records table at BA_POSTGRES__URL, shared
+    # by every replica. Records wait in a bounded in-memory buffer while the database is unreachable and are written
+    # in order once it is back; beyond audit_buffer_max they are dropped and counted (ba_audit_dropped_total).
+    audit_backend: Literal["file", "postgres"] = "file"
+    audit_buffer_max: int = Field(default=10_000, ge=1)
+    # Salt for the session hashes in the audit log; set it so hashes stay stable across restarts (and the same on
+    # every replica, so one conversation keeps one hash whichever replica answers).
     audit_salt: str | None = None
 
 
@@ -85,8 +91,9 @@ class SessionSettings(BaseModel):
     ttl_s: int = 30 * 60
     max_sessions: int = 10_000
     # "memory": in-process LRU (one worker); "sqlite": one file shared by the workers of a machine (chosen
-    # automatically when api.workers > 1, since a follow-up may reach another worker than the first question).
-    backend: Literal["memory", "sqlite"] = "memory"
+    # automatically when api.workers > 1, since a follow-up may reach another worker than the first question);
+    # "redis": shared by every replica behind a load balancer (BA_REDIS__URL), expired by Redis itself after ttl_s.
+    backend: Literal["memory", "sqlite", "redis"] = "memory"
     path: Path = PROJECT_ROOT / "var" / "sessions.sqlite3"
 
 
@@ -99,18 +106,28 @@ class APISettings(BaseModel):
     cors_origins: list[str] = Field(default_factory=list)
     staff_api_key: str | None = None
     feedback_db: Path = PROJECT_ROOT / "var" / "feedback.sqlite3"
+    # "sqlite": the file feedback_db (one machine); "postgres": the feedback table at BA_POSTGRES__URL. While the
+    # database is unreachable, feedback is refused with a German 503 (the page says so), never silently dropped.
+    feedback_backend: Literal["sqlite", "postgres"] = "sqlite"
     rate_limit_burst: int = 20  # token bucket size per client IP; refilled at rate_limit_per_minute (0 = off)
+    # "memory": one bucket per client in each process (N workers or replicas allow N times the limit); "redis": one
+    # bucket per client in Redis (BA_REDIS__URL) for all of them, updated atomically by a Lua script.
+    rate_limit_backend: Literal["memory", "redis"] = "memory"
+    # Proxies (addresses or CIDRs) whose X-Forwarded-For is believed: the client is the rightmost address in it that
+    # is not itself a trusted proxy. Empty (default): the header is ignored and the peer address counts, so a
+    # client cannot pick its own rate-limit bucket by sending a made-up header. `serve` hands the same list to
+    # uvicorn (forwarded_allow_ips), whose own default would trust 127.0.0.1. E.g. '["10.0.0.0/8"]'.
+    trusted_proxies: list[str] = Field(default_factory=list)
     # Answers computed at the same time. CPU-bound pipelines (extractive, in-process LLM) are fastest with about
     # one per core: more threads only fight over the GIL and the cores. Raise it for a remote LLM server.
     pipeline_concurrency: int = 2
     # Worker processes of `serve`; 0 = one per CPU the server may use, at most 4 (`default_workers`). One Python
     # process computes answers on about one core (the GIL), so more workers use more cores: on the project's 2-core
     # machine 132 -> 216 answers/s (evals.load_chat, int8 embedder). Each worker holds its own index and models
-    # (~1.1 GB). With more than one, sessions go to the shared SQLite store and /metrics adds up all workers; the
-    # rate limit applies per worker.
+    # (~1.1 GB). With more than one, sessions go to the shared SQLite store (unless they are in Redis) and /metrics
+    # adds up all workers; the in-memory rate limit applies per worker (rate_limit_backend="redis": one limit).
     workers: int = Field(default=0, ge=0, le=16)
     metrics_dir: Path = PROJECT_ROOT / "var" / "prometheus"  # per-worker metric files when workers > 1
-    connections_dir: Path = PROJECT_ROOT / "var" / "connections"  # per-worker connection counts (api/balance.py)
     # Seconds an idle keep-alive connection stays open. Longer than the clients' own idle limits (httpx 5 s, aiohttp
     # 15 s), so a client drops an idle connection before the server does; with uvicorn's 5 s, httpx sometimes sent a
     # request on a connection the server was just closing (ReadError under load).
@@ -118,6 +135,20 @@ class APISettings(BaseModel):
     max_feedback_chars: int = 1000
     docs_enabled: bool = True  # /docs, /redoc (assets from the fastapi-offline package, no CDN), /openapi.json
     model_name: str = "buergerassistent-krefeld"  # the model id the OpenAI-compatible endpoint reports
+
+    @field_validator("trusted_proxies")
+    @classmethod
+    def _networks(cls, value: list[str]) -> list[str]:
+        """Each entry an address or CIDR, normalised ("10.0.0.1" -> "10.0.0.1/32"); a typo fails at start-up."""
+        import ipaddress
+
+        out = []
+        for entry in value:
+            try:
+                out.append(str(ipaddress.ip_network(entry.strip(), strict=False)))
+            except ValueError:
+                raise ValueError(f"trusted_proxies entries must be IP addresses or CIDRs, got {entry!r}") from None
+        return out
 
 
 def default_workers(limit: int = 4) -> int:
@@ -137,6 +168,26 @@ def default_workers(limit: int = 4) -> int:
     return max(1, min(cpus, limit))
 
 
+class RedisSettings(BaseModel):
+    """The Redis server for sessions and the rate limit when several replicas serve (one URL for both)."""
+
+    url: str | None = None  # e.g. redis://redis:6379/0 or rediss://:password@host:6380/0
+    key_prefix: str = "ba:"  # several deployments (cities) can share one Redis
+    timeout_s: float = Field(default=1.0, gt=0)  # connect and read; a stalled Redis must not stall the answers
+
+
+class PostgresSettings(BaseModel):
+    """The PostgreSQL database for feedback and the audit log when several replicas serve."""
+
+    url: str | None = None  # e.g. postgresql://ba:secret@postgres:5432/buergerassistent
+    pool_min: int = Field(default=1, ge=0)
+    pool_max: int = Field(default=4, ge=1)  # per store and process: feedback is rare, the audit writer needs one
+    connect_timeout_s: float = Field(default=3.0, gt=0)
+    # Apply the SQL migrations (assistant/migrations/) at start-up; off when a deployment runs
+    # `buergerassistent db migrate` once before the replicas start.
+    migrate_on_start: bool = True
+
+
 class EvalSettings(BaseModel):
     data_dir: Path = PROJECT_ROOT / "evals" / "data"
     reports_dir: Path = PROJECT_ROOT / "reports"
@@ -154,6 +205,25 @@ class Settings(BaseSettings):
     session: SessionSettings = Field(default_factory=SessionSettings)
     api: APISettings = Field(default_factory=APISettings)
     eval: EvalSettings = Field(default_factory=EvalSettings)
+    redis: RedisSettings = Field(default_factory=RedisSettings)
+    postgres: PostgresSettings = Field(default_factory=PostgresSettings)
+
+    @model_validator(mode="after")
+    def _servers_named(self) -> "Settings":
+        """A store moved to Redis or PostgreSQL needs that server's URL; say which setting is missing."""
+        needs = {"BA_SESSION__BACKEND=redis": (self.session.backend == "redis", self.redis.url, "BA_REDIS__URL",
+                                               "redis://127.0.0.1:6379/0"),
+                 "BA_API__RATE_LIMIT_BACKEND=redis": (self.api.rate_limit_backend == "redis", self.redis.url,
+                                                      "BA_REDIS__URL", "redis://127.0.0.1:6379/0"),
+                 "BA_API__FEEDBACK_BACKEND=postgres": (self.api.feedback_backend == "postgres", self.postgres.url,
+                                                       "BA_POSTGRES__URL", "postgresql://ba@127.0.0.1:5432/ba"),
+                 "BA_GUARDRAILS__AUDIT_BACKEND=postgres": (self.guardrails.audit_backend == "postgres",
+                                                           self.postgres.url, "BA_POSTGRES__URL",
+                                                           "postgresql://ba@127.0.0.1:5432/ba")}
+        for chosen, (used, url, setting, example) in needs.items():
+            if used and not url:
+                raise ValueError(f"{chosen} needs {setting} (e.g. {example}); it is not set")
+        return self
 
 
 @lru_cache(maxsize=1)

@@ -30,8 +30,11 @@ def parse_data(pairs: Sequence[str]) -> dict[str, Path]:
 
 
 def eval_settings(settings: Settings) -> Settings:
-    """The settings as configured, except that eval turns do not go into the production audit log."""
-    guardrails = settings.guardrails.model_copy(update={"audit_log": None})
+    """The settings as configured, except that eval turns do not go into the production audit log (neither the
+    file nor PostgreSQL), and sessions stay in the process (no shared Redis for an eval run)."""
+    guardrails = settings.guardrails.model_copy(update={"audit_log": None, "audit_backend": "file"})
+    session = settings.session.model_copy(update={"backend": "memory"})
+    return settings.model_copy(update={"guardrails": guardrails, "session": session})
     return settings.model_copy(update={"guardrails": guardrails})
 
 

@@ -3,9 +3,10 @@
 Fields: ts (UTC ISO 8601), session (salted SHA-256 of the session id, so turns of one session can be linked
 without storing the id), rule, action, redactions (type → count), backend, mode, latency_ms, fallback_reason.
 Any field named like message text is refused (GDPR Art. 5(1)(c) data minimisation), as is any value that is
-not a plain scalar, list of scalars or mapping of scalars. Appends are serialised by a lock, so the API's worker
-threads can share one log; the file stays open in append mode (O_APPEND, so the worker processes of one server
-can share it too) and is opened again when it was rotated or removed.
+not a plain scalar, list of scalars or mapping of scalars.
+
+Where records go is a sink (`AuditSink.write`): a JSON-lines file on one machine (`JsonlAuditSink`, the default), or
+PostgreSQL for several replicas through a bounded buffer (guardrails/audit_buffer.py, guardrails/audit_postgres.py).
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ import threading
 from collections import Counter
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any, Iterable, Protocol
 
 FORBIDDEN_FIELDS = frozenset({"text", "message", "answer", "question", "reply", "prompt", "draft", "content",
                               "query", "snippet", "comment"})
@@ -26,14 +27,18 @@ KNOWN_FIELDS = ("rule", "action", "backend", "mode", "latency_ms", "fallback_rea
 _SCALARS = (str, int, float, bool, type(None))
 
 
+class AuditSink(Protocol):
+    def write(self, entry: dict[str, Any]) -> None: ...
+
+    def close(self) -> None: ...
+
+
 class AuditLog:
-    def __init__(self, path: Path, salt: str | None = None) -> None:
-        """`salt` should come from settings so hashes stay stable across restarts; None draws a random one."""
-        self.path = Path(path)
+    def __init__(self, sink: AuditSink | Path | str, salt: str | None = None) -> None:
+        """`sink` or the path of a JSON-lines file; `salt` should come from settings so hashes stay stable across
+        restarts (and replicas); None draws a random one."""
+        self.sink: AuditSink = JsonlAuditSink(Path(sink)) if isinstance(sink, (str, Path)) else sink
         self._salt = (salt or secrets.token_hex(16)).encode("utf-8")
-        self._lock = threading.Lock()
-        self._fd: int | None = None
-        self._ino: tuple[int, int] | None = None
 
     def session_hash(self, session_id: str | None) -> str | None:
         if not session_id:
@@ -55,10 +60,29 @@ class AuditLog:
                  "session": self.session_hash(session_id), "redactions": dict(sorted(counts.items()))}
         entry.update({k: fields.pop(k, None) for k in KNOWN_FIELDS})
         entry.update(sorted(fields.items()))
+        self.sink.write(entry)
+        return entry
+
+    def close(self) -> None:
+        """Write what is pending (a buffering sink) and release the sink's resources; records may follow."""
+        self.sink.close()
+
+
+class JsonlAuditSink:
+    """One JSON line per record. Appends are serialised by a lock, so the API's worker threads can share one log;
+    the file stays open in append mode (O_APPEND, so the worker processes of one server can share it too) and is
+    opened again when it was rotated or removed."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = Path(path)
+        self._lock = threading.Lock()
+        self._fd: int | None = None
+        self._ino: tuple[int, int] | None = None
+
+    def write(self, entry: dict[str, Any]) -> None:
         line = (json.dumps(entry, ensure_ascii=False, sort_keys=False) + "\n").encode("utf-8")
         with self._lock:
             os.write(self._file(), line)
-        return entry
 
     def close(self) -> None:
         with self._lock:

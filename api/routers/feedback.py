@@ -8,22 +8,30 @@ from typing import Any
 from fastapi import APIRouter, Query, Request
 
 from api.deps import FeedbackStoreDep, MetricsDep, SettingsDep, StaffKey
+from api.errors import ApiError, request_id_of
 from api.limits import optional_text
 from api.schemas import FeedbackRequest
+from corpus.errors import BackendUnavailable
 
 log = logging.getLogger(__name__)
 
 router = APIRouter(prefix="/api/v1", tags=["Rückmeldungen"])
 
 
-@router.post("/feedback", status_code=201, summary="Rückmeldung zu einer Antwort")
+@router.post("/feedback", status_code=201, summary="Rückmeldung zu einer Antwort", responses={
+    503: {"description": "Die Datenbank ist gerade nicht erreichbar; die Rückmeldung wurde nicht gespeichert"}})
 def add_feedback(body: FeedbackRequest, request: Request, store: FeedbackStoreDep, settings: SettingsDep,
                  metrics: MetricsDep) -> dict[str, Any]:
     """Speichert Daumen hoch/runter. Ein Kommentar wird vorher um persönliche Daten bereinigt; geht das nicht,
     wird er verworfen. Gespeichert werden Zeit, ein Hash der Gesprächs-Id, Bewertung und bereinigter Kommentar."""
     comment = _redacted(optional_text(body.comment, settings.api.max_feedback_chars), request)
     rating = 1 if body.rating == "up" else -1
-    row_id = store.add(body.session_id, rating, comment)
+    try:
+        row_id = store.add(body.session_id, rating, comment)
+    except BackendUnavailable as exc:  # the citizen is told it was not stored; nothing is dropped silently
+        log.error("feedback not stored (request %s): %s; answered 503", request_id_of(request), exc)
+        metrics.store_unavailable.labels("feedback").inc()
+        raise ApiError(503, "feedback_unavailable", "error_feedback_unavailable", headers={"Retry-After": "60"})
     metrics.feedback.labels(body.rating).inc()
     return {"stored": True, "id": row_id, "comment_stored": comment is not None}
 

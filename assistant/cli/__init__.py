@@ -1,4 +1,4 @@
-"""`buergerassistent`: the command line of the design (index, search, ask, redact, serve, eval, bench, corpus).
+"""`buergerassistent`: the command line of the design (index, search, ask, redact, serve, db, eval, bench, corpus).
 
 Each command group lives in its own module and registers itself here; heavy libraries are imported inside the
 commands so `--help` stays fast.
@@ -10,12 +10,12 @@ import logging
 
 import typer
 
-from assistant.cli import answer_cmds, corpus_cmds, eval_cmds, guard_cmds, search_cmds, serve_cmds
+from assistant.cli import answer_cmds, corpus_cmds, db_cmds, eval_cmds, guard_cmds, search_cmds, serve_cmds
 
 app = typer.Typer(help="Bürgerassistent Krefeld: KI-Assistent für die Bürgerservices der Stadt Krefeld.",
                   no_args_is_help=True, add_completion=False)
 
-for module in (corpus_cmds, search_cmds, answer_cmds, guard_cmds, serve_cmds, eval_cmds):
+for module in (corpus_cmds, search_cmds, answer_cmds, guard_cmds, serve_cmds, db_cmds, eval_cmds):
     module.register(app)
 
 

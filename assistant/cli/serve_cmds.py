@@ -14,6 +14,8 @@ import typer
 
 log = logging.getLogger("buergerassistent.serve")
 
+WORKER_HEALTHCHECK_S = 60
+
 
 def register(app: typer.Typer) -> None:
     @app.command("serve")
@@ -45,7 +47,7 @@ def register(app: typer.Typer) -> None:
         app = create_app(settings, assistant)
         log.info("serving on http://%s:%d  (chat /, staff /staff, API docs /docs)", host, port)
         uvicorn.run(app, host=host, port=port, log_level=settings.log_level.lower(), access_log=False,
-                    server_header=False, timeout_keep_alive=settings.api.keep_alive_s)
+                    server_header=False, timeout_keep_alive=settings.api.keep_alive_s, **proxy_options(settings))
 
 
 def _serve_workers(settings, host: str, port: int, rebuild_index: bool) -> None:
@@ -65,21 +67,31 @@ def _serve_workers(settings, host: str, port: int, rebuild_index: bool) -> None:
 
     build_retriever(settings, rebuild=rebuild_index)  # workers then load a current index; none rebuilds it
     metrics_dir = settings.api.metrics_dir
-    for shared in (metrics_dir, settings.api.connections_dir):
-        shutil.rmtree(shared, ignore_errors=True)  # values of an earlier run's workers would be added up
-        shared.mkdir(parents=True, exist_ok=True)
+    shutil.rmtree(metrics_dir, ignore_errors=True)  # values of an earlier run's workers would be added up
+    metrics_dir.mkdir(parents=True, exist_ok=True)
     os.environ.update({
         "PROMETHEUS_MULTIPROC_DIR": str(metrics_dir),
         "BA_API__STAFF_API_KEY": settings.api.staff_api_key or "",
         "BA_GUARDRAILS__AUDIT_SALT": settings.guardrails.audit_salt or secrets.token_hex(16),
-        "BA_SESSION__BACKEND": "sqlite",
+        "BA_SESSION__BACKEND": "redis" if settings.session.backend == "redis" else "sqlite",
         "BA_API__WORKERS": str(settings.api.workers),
     })
-    log.info("serving on http://%s:%d with %d workers; sessions in %s", host, port, settings.api.workers,
-             settings.session.path)
+    log.info("serving on http://%s:%d with %d workers", host, port, settings.api.workers)
+    # uvicorn pings each worker every 0.5 s and kills one that does not answer within timeout_worker_healthcheck
+    # (default 5 s). A worker loading its index and models on a busy machine missed that (load average 18 on 2
+    # cores: every worker was killed while loading and restarted, over and over); 60 s still replaces a hung one.
     uvicorn.run("api.app:create_worker_app", factory=True, workers=settings.api.workers, host=host, port=port,
                 log_level=settings.log_level.lower(), access_log=False, server_header=False,
-                timeout_keep_alive=settings.api.keep_alive_s)
+                timeout_keep_alive=settings.api.keep_alive_s, timeout_worker_healthcheck=WORKER_HEALTHCHECK_S,
+                **proxy_options(settings))
+
+
+def proxy_options(settings) -> dict:
+    """uvicorn believes X-Forwarded-For/-Proto from the same proxies as the rate limit (`BA_API__TRUSTED_PROXIES`),
+    and from none by default; left alone it would trust 127.0.0.1 (or $FORWARDED_ALLOW_IPS), so on a shared host
+    any local process could claim to be any client."""
+    trusted = settings.api.trusted_proxies
+    return {"proxy_headers": bool(trusted), "forwarded_allow_ips": ",".join(trusted) if trusted else ""}
 
 
 def _log_configuration(settings) -> None:
@@ -89,5 +101,26 @@ def _log_configuration(settings) -> None:
     log.info("answer backend: %s (%s); fallback: extractive composer", llm.backend, where)
     log.info("retrieval: lexical=%s dense=%s embedder=%s model=%s runtime=%s index=%s", r.lexical, r.dense,
              r.embedder, r.embedder_model, r.embedder_runtime, r.index_path)
-    log.info("corpus: %s; guardrails: %s; feedback db: %s", settings.corpus.path,
-             "on" if settings.guardrails.enabled else "policy off (redaction only)", settings.api.feedback_db)
+    log.info("corpus: %s; guardrails: %s", settings.corpus.path,
+             "on" if settings.guardrails.enabled else "policy off (redaction only)")
+    log.info("stores: %s", describe_stores(settings))
+
+
+def describe_stores(settings) -> str:
+    """Where sessions, the rate limit, feedback and the audit log live, servers named without passwords."""
+    from assistant.server_url import safe_url
+
+    api, g = settings.api, settings.guardrails
+    redis = safe_url(settings.redis.url) if settings.redis.url else None
+    pg = safe_url(settings.postgres.url) if settings.postgres.url else None
+    workers = api.workers or 1
+    sessions = {"redis": f"redis {redis}", "memory": "in process"}.get(settings.session.backend,
+                                                                       f"sqlite {settings.session.path}")
+    if settings.session.backend == "memory" and workers > 1:
+        sessions = f"sqlite {settings.session.path}"
+    limit = f"redis {redis}" if api.rate_limit_backend == "redis" else "in process (per worker)"
+    feedback = f"postgres {pg}" if api.feedback_backend == "postgres" else f"sqlite {api.feedback_db}"
+    audit = f"postgres {pg}" if g.audit_backend == "postgres" else (f"file {g.audit_log}" if g.audit_log else "off")
+    proxies = ", ".join(api.trusted_proxies) or "none"
+    return (f"sessions={sessions}; rate limit={limit}; feedback={feedback}; audit={audit}; "
+            f"trusted proxies={proxies}")

@@ -31,6 +31,7 @@ def test_serve_builds_before_listening_and_generates_a_staff_key(monkeypatch, tm
     assert result.exit_code == 0, result.output
     assert served["host"] == "127.0.0.1" and served["port"] == 8123
     assert served["timeout_keep_alive"] == 65  # longer than clients keep idle connections (httpx: 5 s)
+    assert served["proxy_headers"] is False  # uvicorn would otherwise believe X-Forwarded-For from 127.0.0.1
     key = built[0].api.staff_api_key
     assert key and len(key) >= 20 and key in result.output
     assert "answer backend: extractive" in caplog.text and "'documents': 2" in caplog.text
@@ -62,6 +63,7 @@ def test_serve_starts_one_worker_per_cpu_by_default(monkeypatch, tmp_path):
         get_settings.cache_clear()
     assert result.exit_code == 0, result.output
     assert served["app"] == "api.app:create_worker_app" and served["workers"] == 3
+    assert served["timeout_worker_healthcheck"] == 60  # a worker loading its models on a busy machine is not hung
     assert served["timeout_keep_alive"] == 65
     assert os.environ["BA_API__WORKERS"] == "3" and os.environ["BA_SESSION__BACKEND"] == "sqlite"
 
@@ -75,3 +77,19 @@ def test_default_workers_follow_affinity_and_limit(monkeypatch):
     assert 1 <= default_workers(limit=4) <= 4 and default_workers(limit=1) == 1
     monkeypatch.setattr(os, "sched_getaffinity", lambda pid: {0}, raising=False)
     assert default_workers() == 1
+
+
+def test_uvicorn_trusts_the_same_proxies_as_the_rate_limit_and_the_log_names_the_stores():
+    from assistant.cli.serve_cmds import describe_stores, proxy_options
+    from assistant.settings import Settings
+
+    assert proxy_options(Settings()) == {"proxy_headers": False, "forwarded_allow_ips": ""}
+    shared = Settings(api={"trusted_proxies": ["10.0.0.0/8", "192.168.1.5"], "rate_limit_backend": "redis",
+                           "feedback_backend": "postgres"}, session={"backend": "redis"},
+                      guardrails={"audit_backend": "postgres"}, redis={"url": "redis://:pw@redis:6379/0"},
+                      postgres={"url": "postgresql://ba:secret@db:5432/ba"})
+    assert proxy_options(shared) == {"proxy_headers": True, "forwarded_allow_ips": "10.0.0.0/8,192.168.1.5/32"}
+    line = describe_stores(shared)
+    assert line == ("sessions=redis redis://redis:6379/0; rate limit=redis redis://redis:6379/0; "
+                    "feedback=postgres postgresql://db:5432/ba; audit=postgres postgresql://db:5432/ba; "
+                    "trusted proxies=10.0.0.0/8, 192.168.1.5/32")
