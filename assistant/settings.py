@@ -62,7 +62,20 @@ class LLMSettings(BaseModel):
     api_key: str = "not-needed"
     temperature: float = 0.1
     max_tokens: int = 400
-    timeout_s: float = 30.0
+    # Deadlines of one answer, counted from the moment it is asked for; when one passes, the extractive answer is
+    # used at once, whatever the model or its server does meanwhile. The first token must come within
+    # first_token_timeout_s (waiting for a free model, connecting and reading the prompt included; raise it for a
+    # large prompt on a CPU-only in-process model), the whole answer within timeout_s.
+    timeout_s: float = Field(default=30.0, gt=0)
+    first_token_timeout_s: float = Field(default=15.0, gt=0)
+    connect_timeout_s: float = Field(default=3.0, gt=0)  # OpenAI-compatible server: TCP (and TLS) connect
+    # Calls to a model server at once; further answers wait for a free call within their first-token deadline.
+    # An in-process model (llamacpp, transformers) always answers one at a time.
+    max_concurrency: int = Field(default=4, ge=1, le=256)
+    # Circuit breaker: after breaker_failures consecutive failures or timeouts the model is skipped (extractive
+    # answers at full speed) for breaker_open_s seconds, then one trial call decides. 0 switches it off.
+    breaker_failures: int = Field(default=3, ge=0)
+    breaker_open_s: float = Field(default=30.0, gt=0)
     context_tokens: int = 2048  # the model's context window (llama.cpp n_ctx); prompt + answer must fit
     n_threads: int = 2
     top_p: float = 0.9
