@@ -23,6 +23,7 @@ from api.feedback_store import SqliteFeedbackStore
 from api.headers import SecurityHeadersMiddleware
 from api.limits import RequestLimitsMiddleware, TokenBucketLimiter
 from api.metrics import Metrics, MetricsMiddleware
+from api.pipeline_pool import PipelinePool
 from api.routers import chat, feedback, health, openai_compat, pages, search, services
 from api.routers.pages import STATIC
 from assistant.pipeline import Assistant
@@ -117,7 +118,8 @@ def _lifespan(build: Callable[[Settings], Assistant] | None, preload: bool = Fal
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         app.state.feedback_store.open()
-        app.state.pipeline_limiter = anyio.CapacityLimiter(max(1, app.state.settings.api.pipeline_concurrency))
+        api = app.state.settings.api
+        app.state.pipeline_pool = PipelinePool(api.pipeline_concurrency, api.pipeline_threads)
         if app.state.assistant is None and preload:
             await anyio.to_thread.run_sync(_load, app, build)
         elif app.state.assistant is None:

@@ -114,8 +114,11 @@ class APISettings(BaseModel):
     feedback_db: Path = PROJECT_ROOT / "var" / "feedback.sqlite3"
     rate_limit_burst: int = 20  # token bucket size per client IP; refilled at rate_limit_per_minute (0 = off)
     # Answers computed at the same time. CPU-bound pipelines (extractive, in-process LLM) are fastest with about
-    # one per core: more threads only fight over the GIL and the cores. Raise it for a remote LLM server.
+    # one per core: more threads only fight over the GIL and the cores. A thread that waits for a language model
+    # lends its slot meanwhile, so a slow or hanging model never holds these (api/pipeline_pool.py).
     pipeline_concurrency: int = 2
+    # Requests inside the pipeline at once, computing or waiting (for a slot or a model); beyond it they queue.
+    pipeline_threads: int = Field(default=64, ge=1, le=1024)
     # Worker processes of `serve`; 0 = one per CPU the server may use, at most 4 (`default_workers`). One Python
     # process computes answers on about one core (the GIL), so more workers use more cores: on the project's 2-core
     # machine 132 -> 216 answers/s (evals.load_chat, int8 embedder). Each worker holds its own index and models
