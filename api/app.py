@@ -18,6 +18,7 @@ from fastapi.middleware.cors import CORSMiddleware
 from fastapi.staticfiles import StaticFiles
 
 from api.balance import BalancingMiddleware, ConnectionBalancer
+from api.body_deadline import BodyDeadlineMiddleware
 from api.errors import install_error_handlers
 from api.feedback_store import SqliteFeedbackStore
 from api.headers import SecurityHeadersMiddleware
@@ -75,6 +76,7 @@ def create_app(settings: Settings, assistant: Assistant | None = None,
     limiter = TokenBucketLimiter(api.rate_limit_per_minute, api.rate_limit_burst)
     app.add_middleware(RequestLimitsMiddleware, limiter=limiter, max_body_bytes=api.max_body_bytes,
                        on_limited=metrics.rate_limited.inc)
+    app.add_middleware(BodyDeadlineMiddleware, timeout_s=api.body_timeout_s)
     if api.cors_origins:
         app.add_middleware(CORSMiddleware, allow_origins=api.cors_origins, allow_methods=["GET", "POST"],
                            allow_headers=["Content-Type", "Accept", "X-API-Key", "Authorization", "X-Request-ID"],

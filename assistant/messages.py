@@ -35,6 +35,8 @@ MESSAGES: dict[str, str] = {
     "error_unauthorized": "Für diesen Bereich ist ein gültiger Zugangsschlüssel nötig.",
     "error_unavailable": "Der Assistent startet gerade oder ist kurz nicht erreichbar. Bitte versuchen Sie es gleich noch einmal.",
     "error_internal": "Leider ist ein Fehler passiert. Bitte versuchen Sie es später noch einmal. " + CITY_CONTACT,
+    "error_request_timeout": ("Ihre Anfrage ist nicht vollständig angekommen. Bitte versuchen Sie es noch "
+                              "einmal."),
     "error_session_not_found": ("Ihr Gespräch ist abgelaufen oder unbekannt. Bitte stellen Sie Ihre Frage noch "
                                 "einmal, dann beginnt ein neues Gespräch."),
     "error_method_not_allowed": "Diese Art der Anfrage wird hier nicht unterstützt.",

@@ -119,6 +119,13 @@ class APISettings(BaseModel):
     pipeline_concurrency: int = 2
     # Requests inside the pipeline at once, computing or waiting (for a slot or a model); beyond it they queue.
     pipeline_threads: int = Field(default=64, ge=1, le=1024)
+    # Slow or endless requests (api/server.py, api/body_deadline.py): the request line and headers must be complete
+    # within header_timeout_s of the connection (or of a kept-alive connection's next request) and at most
+    # max_header_bytes long; the body within body_timeout_s of the headers (a body shorter than its Content-Length
+    # is answered 408 then).
+    max_header_bytes: int = Field(default=16_384, ge=1024, le=1_048_576)
+    header_timeout_s: float = Field(default=10.0, gt=0)
+    body_timeout_s: float = Field(default=10.0, gt=0)
     # Worker processes of `serve`; 0 = one per CPU the server may use, at most 4 (`default_workers`). One Python
     # process computes answers on about one core (the GIL), so more workers use more cores: on the project's 2-core
     # machine 132 -> 216 answers/s (evals.load_chat, int8 embedder). Each worker holds its own index and models

@@ -24,6 +24,7 @@ def register(app: typer.Typer) -> None:
         import uvicorn
 
         from api.app import create_app, describe
+        from api.server import uvicorn_options
         from assistant.build import build_assistant
         from assistant.settings import default_workers, get_settings
 
@@ -44,8 +45,7 @@ def register(app: typer.Typer) -> None:
         log.info("in use: %s", describe(assistant))
         app = create_app(settings, assistant)
         log.info("serving on http://%s:%d  (chat /, staff /staff, API docs /docs)", host, port)
-        uvicorn.run(app, host=host, port=port, log_level=settings.log_level.lower(), access_log=False,
-                    server_header=False, timeout_keep_alive=settings.api.keep_alive_s)
+        uvicorn.run(app, host=host, port=port, log_level=settings.log_level.lower(), **uvicorn_options(settings.api))
 
 
 def _serve_workers(settings, host: str, port: int, rebuild_index: bool) -> None:
@@ -61,6 +61,7 @@ def _serve_workers(settings, host: str, port: int, rebuild_index: bool) -> None:
 
     import uvicorn
 
+    from api.server import uvicorn_options
     from assistant.wiring import build_retriever
 
     build_retriever(settings, rebuild=rebuild_index)  # workers then load a current index; none rebuilds it
@@ -78,8 +79,7 @@ def _serve_workers(settings, host: str, port: int, rebuild_index: bool) -> None:
     log.info("serving on http://%s:%d with %d workers; sessions in %s", host, port, settings.api.workers,
              settings.session.path)
     uvicorn.run("api.app:create_worker_app", factory=True, workers=settings.api.workers, host=host, port=port,
-                log_level=settings.log_level.lower(), access_log=False, server_header=False,
-                timeout_keep_alive=settings.api.keep_alive_s)
+                log_level=settings.log_level.lower(), **uvicorn_options(settings.api))
 
 
 def _log_configuration(settings) -> None:

@@ -1,0 +1,62 @@
+"""Body deadline (408) and the uvicorn options `serve` uses."""
+
+from __future__ import annotations
+
+import functools
+import time
+
+import anyio
+import pytest
+
+from api.app import create_app
+from api.server import GuardedH11Protocol, uvicorn_options
+from assistant.settings import APISettings, Settings
+from tests.fakes import make_test_assistant
+from tests.unit.test_api_pipeline_pool import chat_scope
+
+MARGIN_S = 2.0
+
+
+@pytest.fixture
+def anyio_backend():
+    return "asyncio"
+
+
+def settings_for(tmp_path, llm=None, **api):
+    return Settings(api={"feedback_db": tmp_path / "f.sqlite3", "rate_limit_per_minute": 0, **api},
+                    llm=llm or {})
+
+
+@pytest.mark.anyio
+async def test_a_body_shorter_than_its_content_length_gets_408_at_the_deadline(tmp_path):
+    app = create_app(settings_for(tmp_path, body_timeout_s=0.3), make_test_assistant())
+    scope = chat_scope(b'{"message": "Was kostet ein Perso?"}')
+    sent, calls = [], 0
+
+    async def receive():
+        nonlocal calls
+        calls += 1
+        if calls == 1:
+            return {"type": "http.request", "body": b'{"message": "Was ', "more_body": True}
+        await anyio.sleep_forever()  # the client never sends the rest
+
+    async def send(message):
+        sent.append(message)
+
+    started = time.monotonic()
+    with anyio.fail_after(10):
+        await app(scope, receive, send)
+    assert time.monotonic() - started < 0.3 + MARGIN_S
+    start = sent[0]
+    headers = dict(start["headers"])
+    assert start["status"] == 408 and headers[b"connection"] == b"close"
+    body = b"".join(m.get("body", b"") for m in sent[1:]).decode()
+    assert '"code":"request_timeout"' in body and "nicht vollständig angekommen" in body
+
+
+def test_serve_runs_h11_with_bounded_heads_and_a_head_deadline():
+    options = uvicorn_options(APISettings(max_header_bytes=8192, header_timeout_s=4, keep_alive_s=65))
+    protocol = options["http"]
+    assert isinstance(protocol, functools.partial) and protocol.func is GuardedH11Protocol
+    assert protocol.keywords == {"header_timeout_s": 4}
+    assert options["h11_max_incomplete_event_size"] == 8192 and options["timeout_keep_alive"] == 65
