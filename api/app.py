@@ -57,8 +57,10 @@ def create_app(settings: Settings, assistant: Assistant | None = None,
     of several sharing one socket), before the app takes its first request, so no citizen meets a loading worker.
     """
     api = settings.api
+    # redirect_slashes=False: Starlette's redirect from `/path/` to `/path` is built from the Host header, so any
+    # client could make the service send its visitors elsewhere; paths are exact instead (a trailing slash is 404).
     app = FastAPI(title="Bürgerassistent Krefeld – API", version="1.0", description=DESCRIPTION,
-                  openapi_tags=TAGS, lifespan=_lifespan(build, preload),
+                  openapi_tags=TAGS, lifespan=_lifespan(build, preload), redirect_slashes=False,
                   docs_url=None, redoc_url=None, openapi_url="/openapi.json" if api.docs_enabled else None)
     app.state.settings = settings
     app.state.assistant = assistant

@@ -1,4 +1,5 @@
-"""Body deadline (408) and the uvicorn options `serve` uses."""
+"""Body deadline (408), no Host reflection in redirects, feedback only for real sessions, and the uvicorn options
+`serve` uses."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ import time
 
 import anyio
 import pytest
+from fastapi.testclient import TestClient
 
 from api.app import create_app
 from api.server import GuardedH11Protocol, uvicorn_options
@@ -52,6 +54,25 @@ async def test_a_body_shorter_than_its_content_length_gets_408_at_the_deadline(t
     assert start["status"] == 408 and headers[b"connection"] == b"close"
     body = b"".join(m.get("body", b"") for m in sent[1:]).decode()
     assert '"code":"request_timeout"' in body and "nicht vollständig angekommen" in body
+
+
+def test_trailing_slash_is_not_redirected_to_the_host_header(tmp_path):
+    with TestClient(create_app(settings_for(tmp_path), make_test_assistant())) as c:
+        r = c.get("/api/v1/services/", headers={"Host": "evil.example"}, follow_redirects=False)
+        assert r.status_code == 404 and "location" not in r.headers and "evil" not in r.text
+        r = c.get("/staff/", headers={"Host": "evil.example"}, follow_redirects=False)
+        assert r.status_code == 404 and "location" not in r.headers
+        assert c.get("/api/v1/services").status_code == 200
+
+
+def test_feedback_for_a_session_that_never_existed_is_404_in_german(tmp_path):
+    with TestClient(create_app(settings_for(tmp_path), make_test_assistant())) as c:
+        r = c.post("/api/v1/feedback", json={"session_id": "never-issued-123", "rating": "up"})
+        assert r.status_code == 404
+        err = r.json()["error"]
+        assert err["code"] == "session_not_found" and "Gespräch" in err["message"]
+        sid = c.post("/api/v1/chat", json={"message": "Was kostet ein Perso?"}).json()["session_id"]
+        assert c.post("/api/v1/feedback", json={"session_id": sid, "rating": "up"}).status_code == 201
 
 
 def test_serve_runs_h11_with_bounded_heads_and_a_head_deadline():
