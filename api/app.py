@@ -66,6 +66,8 @@ def create_app(settings: Settings, assistant: Assistant | None = None,
     app.state.assistant = assistant
     app.state.build_error = None
     app.state.metrics = metrics = Metrics(api.metrics_dir if api.workers > 1 else None)
+    if assistant is not None:
+        metrics.watch_llm(getattr(assistant, "generator", None))
     app.state.feedback_store = SqliteFeedbackStore(api.feedback_db)
 
     install_error_handlers(app)
@@ -147,6 +149,7 @@ def _load(app: FastAPI, build: Callable[[Settings], Assistant] | None) -> None:
         log.info("loading the index, guardrails and answer backend ...")
         assistant = build(app.state.settings)
         warm_up(assistant)
+        app.state.metrics.watch_llm(assistant.generator)
         app.state.assistant = assistant
         app.state.metrics.ready.set(1)
         log.info("assistant ready: %s", describe(app.state.assistant))

@@ -1,5 +1,5 @@
-"""Body deadline (408), no Host reflection in redirects, feedback only for real sessions, and the uvicorn options
-`serve` uses."""
+"""Body deadline (408), no Host reflection in redirects, feedback only for real sessions, /readyz and /metrics
+with a degraded language model, and the uvicorn options `serve` uses."""
 
 from __future__ import annotations
 
@@ -12,8 +12,10 @@ from fastapi.testclient import TestClient
 
 from api.app import create_app
 from api.server import GuardedH11Protocol, uvicorn_options
+from assistant.llm.breaker import CircuitBreaker
+from assistant.llm.generator import LLMGenerator
 from assistant.settings import APISettings, Settings
-from tests.fakes import make_test_assistant
+from tests.fakes import StallingChatModel, make_test_assistant
 from tests.unit.test_api_pipeline_pool import chat_scope
 
 MARGIN_S = 2.0
@@ -73,6 +75,39 @@ def test_feedback_for_a_session_that_never_existed_is_404_in_german(tmp_path):
         assert err["code"] == "session_not_found" and "Gespräch" in err["message"]
         sid = c.post("/api/v1/chat", json={"message": "Was kostet ein Perso?"}).json()["session_id"]
         assert c.post("/api/v1/feedback", json={"session_id": sid, "rating": "up"}).status_code == 201
+
+
+def test_readyz_stays_200_but_says_degraded_while_the_circuit_is_open(tmp_path):
+    model = StallingChatModel()
+    generator = LLMGenerator(model, backend="openai", first_token_timeout_s=0.05,
+                             breaker=CircuitBreaker(failures=1, open_s=60))
+    with TestClient(create_app(settings_for(tmp_path), make_test_assistant(generator=generator))) as c:
+        ready = c.get("/readyz")
+        assert ready.status_code == 200 and ready.json()["degraded"] is False
+        assert ready.json()["llm"]["circuit"] == "closed"
+        first = c.post("/api/v1/chat", json={"message": "Was kostet ein Perso?"}).json()
+        assert first["mode"] == "extractive" and first["meta"]["fallback_reason"] == "backend error: BackendTimeout"
+        second = c.post("/api/v1/chat", json={"message": "Was kostet ein Perso?"}).json()
+        assert second["meta"]["fallback_reason"] == "backend error: CircuitOpen" and model.started == 1
+        ready = c.get("/readyz")
+        body = ready.json()
+        assert ready.status_code == 200 and body["ready"] is True and body["degraded"] is True
+        assert body["llm"]["backend"] == "openai" and body["llm"]["state"] == "degraded"
+        assert body["llm"]["circuit"] == "open" and 0 < body["llm"]["retry_in_s"] <= 60
+        text = c.get("/metrics").text
+    model.release.set()
+    assert 'ba_llm_calls_total{outcome="timeout"} 1.0' in text
+    assert 'ba_llm_calls_total{outcome="circuit_open"} 1.0' in text
+    assert "ba_llm_circuit_state 2.0" in text and "ba_llm_circuit_opened_total 1.0" in text
+    assert 'ba_backend_fallbacks_total{backend="extractive",reason="backend_error"} 2.0' in text
+
+
+def test_readyz_says_degraded_when_the_configured_model_was_not_loaded(tmp_path):
+    settings = settings_for(tmp_path, llm={"backend": "openai", "base_url": "http://127.0.0.1:9/v1"})
+    with TestClient(create_app(settings, make_test_assistant())) as c:  # build fell back to the composer
+        body = c.get("/readyz").json()
+    assert body["ready"] is True and body["degraded"] is True
+    assert body["llm"] == {"backend": "openai", "state": "not_loaded"}
 
 
 def test_serve_runs_h11_with_bounded_heads_and_a_head_deadline():
