@@ -6,6 +6,9 @@ first token within `first_token_timeout_s`, the whole answer within `timeout_s`;
 that keeps failing (assistant.llm.breaker). Every failure is raised as BackendUnavailable (BackendTimeout,
 CircuitOpen), so the pipeline falls back to the extractive answer. The prompt carries the citizen's (redacted)
 question: it goes to the model call and nowhere else; logs hold sizes and times.
+
+A generator owns the worker(s) its model runs on; an in-process model must have exactly one generator (two would
+run one llama.cpp context on two threads at once).
 """
 
 from __future__ import annotations
@@ -79,6 +82,10 @@ class LLMGenerator:
         """For /readyz: degraded while the circuit is not closed."""
         snap = self.breaker.snapshot()
         return {"backend": self.name, "state": "ok" if snap["circuit"] == "closed" else "degraded", **snap}
+
+    def close(self, wait: bool = True) -> None:
+        """Stop taking calls; with `wait`, until the abandoned ones have ended (they stop at their next token)."""
+        self._pool.shutdown(wait=wait, cancel_futures=True)
 
     # -- Generator protocol -------------------------------------------------------------------------------
     def generate(self, question: str, passages: Sequence[Passage]) -> Draft:
