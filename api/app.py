@@ -17,11 +17,13 @@ from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
 from fastapi.staticfiles import StaticFiles
 
+from api.body_deadline import BodyDeadlineMiddleware
 from api.client_address import TrustedProxies
 from api.errors import install_error_handlers
 from api.headers import SecurityHeadersMiddleware
 from api.limits import RequestLimitsMiddleware
 from api.metrics import Metrics, MetricsMiddleware
+from api.pipeline_pool import PipelinePool
 from api.routers import chat, feedback, health, openai_compat, pages, search, services
 from api.routers.pages import STATIC
 from api.stores import build_feedback_store, build_rate_limiter
@@ -55,8 +57,10 @@ def create_app(settings: Settings, assistant: Assistant | None = None,
     of several sharing one socket), before the app takes its first request, so no citizen meets a loading worker.
     """
     api = settings.api
+    # redirect_slashes=False: Starlette's redirect from `/path/` to `/path` is built from the Host header, so any
+    # client could make the service send its visitors elsewhere; paths are exact instead (a trailing slash is 404).
     app = FastAPI(title="Bürgerassistent Krefeld – API", version="1.0", description=DESCRIPTION,
-                  openapi_tags=TAGS, lifespan=_lifespan(build, preload),
+                  openapi_tags=TAGS, lifespan=_lifespan(build, preload), redirect_slashes=False,
                   docs_url=None, redoc_url=None, openapi_url="/openapi.json" if api.docs_enabled else None)
     app.state.settings = settings
     app.state.assistant = assistant
@@ -65,6 +69,7 @@ def create_app(settings: Settings, assistant: Assistant | None = None,
     app.state.feedback_store = build_feedback_store(settings)
     if assistant is not None:
         watch_audit(assistant, metrics)
+        metrics.watch_llm(getattr(assistant, "generator", None))
 
     install_error_handlers(app)
     for module in (chat, search, services, feedback, openai_compat, health, pages):
@@ -76,6 +81,7 @@ def create_app(settings: Settings, assistant: Assistant | None = None,
     limiter = build_rate_limiter(settings, on_error=metrics.store_unavailable.labels("rate_limit").inc)
     app.add_middleware(RequestLimitsMiddleware, limiter=limiter, max_body_bytes=api.max_body_bytes,
                        on_limited=metrics.rate_limited.inc, proxies=TrustedProxies(api.trusted_proxies))
+    app.add_middleware(BodyDeadlineMiddleware, timeout_s=api.body_timeout_s)
     if api.cors_origins:
         app.add_middleware(CORSMiddleware, allow_origins=api.cors_origins, allow_methods=["GET", "POST"],
                            allow_headers=["Content-Type", "Accept", "X-API-Key", "Authorization", "X-Request-ID"],
@@ -117,7 +123,8 @@ def _lifespan(build: Callable[[Settings], Assistant] | None, preload: bool = Fal
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         await anyio.to_thread.run_sync(app.state.feedback_store.open)  # PostgreSQL: migrations, a network call
-        app.state.pipeline_limiter = anyio.CapacityLimiter(max(1, app.state.settings.api.pipeline_concurrency))
+        api = app.state.settings.api
+        app.state.pipeline_pool = PipelinePool(api.pipeline_concurrency, api.pipeline_threads)
         if app.state.assistant is None and preload:
             await anyio.to_thread.run_sync(_load, app, build)
         elif app.state.assistant is None:
@@ -145,6 +152,7 @@ def _load(app: FastAPI, build: Callable[[Settings], Assistant] | None) -> None:
         assistant = build(app.state.settings)
         warm_up(assistant)
         watch_audit(assistant, app.state.metrics)
+        app.state.metrics.watch_llm(assistant.generator)
         app.state.assistant = assistant
         app.state.metrics.ready.set(1)
         log.info("assistant ready: %s", describe(app.state.assistant))

@@ -6,16 +6,15 @@ Tests override `get_settings` / `get_assistant` through `app.dependency_override
 
 from __future__ import annotations
 
-import functools
 import hmac
 from typing import Annotated, Callable, TypeVar
 
-import anyio
 from fastapi import Depends, Request
 
 from api.errors import ApiError
 from api.feedback_store import FeedbackStore
 from api.metrics import Metrics
+from api.pipeline_pool import run_in_pool
 from assistant.pipeline import Assistant
 from assistant.settings import Settings
 
@@ -66,10 +65,10 @@ StaffKey = Depends(require_staff_key)
 
 
 async def in_pipeline_pool(request: Request, fn: Callable[..., T], *args, **kwargs) -> T:
-    """Run blocking pipeline work in a worker thread, at most `api.pipeline_concurrency` at a time.
+    """Run blocking pipeline work in a worker thread on one of `api.pipeline_concurrency` compute slots.
 
     Requests beyond that wait their turn on the event loop (cheap) instead of as extra threads fighting over the
-    GIL and two cores, which lowered throughput under 20+ concurrent clients.
+    GIL and two cores, which lowered throughput under 20+ concurrent clients. A thread waiting for a language model
+    lends its slot meanwhile, and the client leaving abandons the model call (api.pipeline_pool).
     """
-    limiter = getattr(request.app.state, "pipeline_limiter", None)  # set by the lifespan
-    return await anyio.to_thread.run_sync(functools.partial(fn, *args, **kwargs), limiter=limiter)
+    return await run_in_pool(request, fn, *args, **kwargs)

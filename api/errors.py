@@ -23,6 +23,7 @@ log = logging.getLogger(__name__)
 HTTP_CODES = {400: ("bad_json", "error_bad_json"),  # FastAPI: body could not be parsed (e.g. bad UTF-8)
               401: ("unauthorized", "error_unauthorized"),
               404: ("not_found", "error_not_found"), 405: ("method_not_allowed", "error_method_not_allowed"),
+              408: ("request_timeout", "error_request_timeout"),
               413: ("too_large", "error_too_large"), 415: ("unsupported_media_type", "error_media_type"),
               429: ("rate_limited", "error_rate_limited"), 503: ("unavailable", "error_unavailable")}
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import time
 from pathlib import Path
+from typing import Any
 
 from prometheus_client import CollectorRegistry, Counter, Gauge, Histogram, generate_latest
 from prometheus_client.exposition import CONTENT_TYPE_LATEST
@@ -15,6 +16,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from corpus.types import Answer
 
+CIRCUIT_STATES = {"closed": 0, "half_open": 1, "open": 2}
 LATENCY_BUCKETS = (0.005, 0.01, 0.025, 0.05, 0.1, 0.2, 0.3, 0.5, 1.0, 2.0, 5.0, 10.0, 30.0)
 
 
@@ -51,6 +53,12 @@ class Metrics:
                                     registry=r, multiprocess_mode="livesum")
         self.audit_dropped = Counter("ba_audit_dropped", "Audit records dropped because the buffer was full.",
                                      registry=r)
+        self.llm_calls = Counter("ba_llm_calls", "Language model calls by outcome: ok, timeout, error, cancelled "
+                                 "(the client left), circuit_open (skipped by the breaker).", ["outcome"], registry=r)
+        self.llm_circuit = Gauge("ba_llm_circuit_state", "The language model's circuit breaker: 0 closed, "
+                                 "1 half-open, 2 open (extractive answers only).", registry=r,
+                                 multiprocess_mode="max")  # several workers: the worst of them
+        self.llm_circuit_opened = Counter("ba_llm_circuit_opened", "Times the circuit breaker opened.", registry=r)
         self.ready = Gauge("ba_ready", "1 when the index and guardrails are loaded.", registry=r,
                            multiprocess_mode="livemin")  # several workers: 1 only when every live one is
 
@@ -65,6 +73,26 @@ class Metrics:
             self.fallbacks.labels(str(answer.meta.get("backend") or "unknown"), label).inc()
         if "latency_ms" in answer.meta:
             self.answer_latency.labels(answer.mode).observe(float(answer.meta["latency_ms"]) / 1000)
+
+    def watch_llm(self, generator: Any) -> None:
+        """Count the calls and circuit changes of an LLM generator (nothing for the extractive composer)."""
+        if callable(getattr(generator, "subscribe", None)):
+            generator.subscribe(self.observe_llm)
+        self.refresh_llm(generator)
+
+    def observe_llm(self, kind: str, value: str) -> None:
+        if kind == "call":
+            self.llm_calls.labels(value).inc()
+        elif kind == "circuit":
+            self.llm_circuit.set(CIRCUIT_STATES.get(value, 0))
+            if value == "open":
+                self.llm_circuit_opened.inc()
+
+    def refresh_llm(self, generator: Any) -> None:
+        """Set the circuit gauge from the generator (an open circuit turns half-open by time alone)."""
+        health = getattr(generator, "health", None)
+        if callable(health):
+            self.llm_circuit.set(CIRCUIT_STATES.get(health().get("circuit"), 0))
 
     def render(self) -> bytes:
         if self.multiprocess_dir is None:

@@ -12,8 +12,10 @@ import logging
 from itertools import chain
 from typing import Any, Callable, Iterable, Iterator
 
+from starlette.requests import Request
 from starlette.responses import StreamingResponse
 
+from api.pipeline_pool import PoolStreamingResponse
 from assistant.messages import message
 from assistant.pipeline import Event
 
@@ -48,5 +50,6 @@ def error_frame(request_id: str | None) -> str:
                                      "request_id": request_id}})
 
 
-def sse_response(frames: Iterable[str]) -> StreamingResponse:
-    return StreamingResponse(frames, media_type="text/event-stream", headers=SSE_HEADERS)
+def sse_response(request: Request, frames: Iterator[str]) -> StreamingResponse:
+    """Each frame computed in the pipeline pool; the client leaving abandons the answer (api.pipeline_pool)."""
+    return PoolStreamingResponse(request, frames, media_type="text/event-stream", headers=SSE_HEADERS)

@@ -37,6 +37,8 @@ MESSAGES: dict[str, str] = {
     "error_feedback_unavailable": ("Ihre Rückmeldung konnte gerade nicht gespeichert werden. Bitte versuchen Sie es "
                                    "in ein paar Minuten noch einmal."),
     "error_internal": "Leider ist ein Fehler passiert. Bitte versuchen Sie es später noch einmal. " + CITY_CONTACT,
+    "error_request_timeout": ("Ihre Anfrage ist nicht vollständig angekommen. Bitte versuchen Sie es noch "
+                              "einmal."),
     "error_session_not_found": ("Ihr Gespräch ist abgelaufen oder unbekannt. Bitte stellen Sie Ihre Frage noch "
                                 "einmal, dann beginnt ein neues Gespräch."),
     "error_method_not_allowed": "Diese Art der Anfrage wird hier nicht unterstützt.",

@@ -62,7 +62,20 @@ class LLMSettings(BaseModel):
     api_key: str = "not-needed"
     temperature: float = 0.1
     max_tokens: int = 400
-    timeout_s: float = 30.0
+    # Deadlines of one answer, counted from the moment it is asked for; when one passes, the extractive answer is
+    # used at once, whatever the model or its server does meanwhile. The first token must come within
+    # first_token_timeout_s (waiting for a free model, connecting and reading the prompt included; raise it for a
+    # large prompt on a CPU-only in-process model), the whole answer within timeout_s.
+    timeout_s: float = Field(default=30.0, gt=0)
+    first_token_timeout_s: float = Field(default=15.0, gt=0)
+    connect_timeout_s: float = Field(default=3.0, gt=0)  # OpenAI-compatible server: TCP (and TLS) connect
+    # Calls to a model server at once; further answers wait for a free call within their first-token deadline.
+    # An in-process model (llamacpp, transformers) always answers one at a time.
+    max_concurrency: int = Field(default=4, ge=1, le=256)
+    # Circuit breaker: after breaker_failures consecutive failures or timeouts the model is skipped (extractive
+    # answers at full speed) for breaker_open_s seconds, then one trial call decides. 0 switches it off.
+    breaker_failures: int = Field(default=3, ge=0)
+    breaker_open_s: float = Field(default=30.0, gt=0)
     context_tokens: int = 2048  # the model's context window (llama.cpp n_ctx); prompt + answer must fit
     n_threads: int = 2
     top_p: float = 0.9
@@ -119,8 +132,18 @@ class APISettings(BaseModel):
     # uvicorn (forwarded_allow_ips), whose own default would trust 127.0.0.1. E.g. '["10.0.0.0/8"]'.
     trusted_proxies: list[str] = Field(default_factory=list)
     # Answers computed at the same time. CPU-bound pipelines (extractive, in-process LLM) are fastest with about
-    # one per core: more threads only fight over the GIL and the cores. Raise it for a remote LLM server.
+    # one per core: more threads only fight over the GIL and the cores. A thread that waits for a language model
+    # lends its slot meanwhile, so a slow or hanging model never holds these (api/pipeline_pool.py).
     pipeline_concurrency: int = 2
+    # Requests inside the pipeline at once, computing or waiting (for a slot or a model); beyond it they queue.
+    pipeline_threads: int = Field(default=64, ge=1, le=1024)
+    # Slow or endless requests (api/server.py, api/body_deadline.py): the request line and headers must be complete
+    # within header_timeout_s of the connection (or of a kept-alive connection's next request) and at most
+    # max_header_bytes long; the body within body_timeout_s of the headers (a body shorter than its Content-Length
+    # is answered 408 then).
+    max_header_bytes: int = Field(default=16_384, ge=1024, le=1_048_576)
+    header_timeout_s: float = Field(default=10.0, gt=0)
+    body_timeout_s: float = Field(default=10.0, gt=0)
     # Worker processes of `serve`; 0 = one per CPU the server may use, at most 4 (`default_workers`). One Python
     # process computes answers on about one core (the GIL), so more workers use more cores: on the project's 2-core
     # machine 132 -> 216 answers/s (evals.load_chat, int8 embedder). Each worker holds its own index and models

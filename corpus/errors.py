@@ -13,6 +13,18 @@ class BackendUnavailable(AssistantError):
     """A model, server or index could not be reached or loaded; callers degrade (e.g. to the extractive answer)."""
 
 
+class BackendTimeout(BackendUnavailable):
+    """A model did not connect, start or finish its answer within its deadline; the call was abandoned."""
+
+
+class CircuitOpen(BackendUnavailable):
+    """A model failed several times in a row and is skipped for a while (circuit breaker open)."""
+
+
+class Cancelled(AssistantError):
+    """The caller stopped waiting (the citizen closed the page); the work in progress was abandoned."""
+
+
 class CorpusError(AssistantError):
     """A corpus file or import could not be read or does not match the schema."""
 

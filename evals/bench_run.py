@@ -111,6 +111,7 @@ def _api_url(ctx: Context) -> Iterator[str]:
     import uvicorn
 
     from api.app import create_app
+    from api.server import uvicorn_options
 
     # The bench measures the service, not its rate limiter.
     api = ctx.settings.api.model_copy(update={"rate_limit_per_minute": 10**9, "rate_limit_burst": 10**9})
@@ -118,7 +119,7 @@ def _api_url(ctx: Context) -> Iterator[str]:
     sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
     sock.bind(("127.0.0.1", 0))  # bound here and handed to uvicorn: no race for the port
     port = sock.getsockname()[1]
-    server = uvicorn.Server(uvicorn.Config(app, log_level="warning", timeout_keep_alive=api.keep_alive_s))
+    server = uvicorn.Server(uvicorn.Config(app, log_level="warning", **uvicorn_options(api)))
     thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, name="bench-api", daemon=True)
     thread.start()
     deadline = time.monotonic() + 30

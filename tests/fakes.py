@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import hashlib
 import re
+import threading
+import time
 from dataclasses import replace
 from typing import Any, Iterator, Sequence
 
@@ -97,6 +99,42 @@ class FakeChatModel(BaseChatModel):
                 **kwargs: Any) -> Iterator[ChatGenerationChunk]:
         for piece in re.findall(r"\S+\s*|\s+", self._next_reply(messages)):
             yield ChatGenerationChunk(message=AIMessageChunk(content=piece))
+
+
+class StallingChatModel(BaseChatModel):
+    """A chat model that stalls: it holds every answer until `release` is set (`hold=True`, a hanging model), and
+    writes `reply` one piece every `delay_s` seconds (a slow one). `started` and `ended` count calls begun and
+    finished (closed early included), so a test can see that an abandoned call really stopped.
+    """
+
+    reply: str = "Der Personalausweis kostet 46,00 Euro [1]."
+    delay_s: float = 0.0
+    hold: bool = True
+    release: Any = Field(default_factory=threading.Event)
+    started: int = 0
+    ended: int = 0
+
+    @property
+    def _llm_type(self) -> str:
+        return "fake-stalling"
+
+    def _generate(self, messages: list[BaseMessage], stop: list[str] | None = None, run_manager: Any = None,
+                  **kwargs: Any) -> ChatResult:
+        text = "".join(c.text for c in self._stream(messages))
+        return ChatResult(generations=[ChatGeneration(message=AIMessage(content=text))])
+
+    def _stream(self, messages: list[BaseMessage], stop: list[str] | None = None, run_manager: Any = None,
+                **kwargs: Any) -> Iterator[ChatGenerationChunk]:
+        self.started += 1
+        try:
+            if self.hold:
+                self.release.wait()
+            for piece in re.findall(r"\S+\s*|\s+", self.reply):
+                if self.delay_s:
+                    time.sleep(self.delay_s)
+                yield ChatGenerationChunk(message=AIMessageChunk(content=piece))
+        finally:
+            self.ended += 1
 
 
 # -- API and browser tests: a real Assistant over tests/data/corpus without any index or model -----------------

@@ -41,7 +41,7 @@ async def chat(body: ChatRequest, request: Request, assistant: AssistantDep, set
         return answer.to_response()
     events = await in_pipeline_pool(request, primed, assistant.stream(text, session_id=body.session_id))
     request_id = request_id_of(request)
-    return sse_response(guarded(_frames(events, metrics), lambda: error_frame(request_id), request_id))
+    return sse_response(request, guarded(_frames(events, metrics), lambda: error_frame(request_id), request_id))
 
 
 def _frames(events: Iterator[Event], metrics: Metrics) -> Iterator[str]:

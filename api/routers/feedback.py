@@ -7,11 +7,11 @@ from typing import Any
 
 from fastapi import APIRouter, Query, Request
 
-from api.deps import FeedbackStoreDep, MetricsDep, SettingsDep, StaffKey
+from api.deps import AssistantDep, FeedbackStoreDep, MetricsDep, SettingsDep, StaffKey
 from api.errors import ApiError, request_id_of
 from api.limits import optional_text
 from api.schemas import FeedbackRequest
-from corpus.errors import BackendUnavailable
+from corpus.errors import BackendUnavailable, SessionExpired
 
 log = logging.getLogger(__name__)
 
@@ -19,11 +19,15 @@ router = APIRouter(prefix="/api/v1", tags=["Rückmeldungen"])
 
 
 @router.post("/feedback", status_code=201, summary="Rückmeldung zu einer Antwort", responses={
+    404: {"description": "Gespräch unbekannt oder abgelaufen (`session_not_found`)"},
     503: {"description": "Die Datenbank ist gerade nicht erreichbar; die Rückmeldung wurde nicht gespeichert"}})
 def add_feedback(body: FeedbackRequest, request: Request, store: FeedbackStoreDep, settings: SettingsDep,
-                 metrics: MetricsDep) -> dict[str, Any]:
-    """Speichert Daumen hoch/runter. Ein Kommentar wird vorher um persönliche Daten bereinigt; geht das nicht,
-    wird er verworfen. Gespeichert werden Zeit, ein Hash der Gesprächs-Id, Bewertung und bereinigter Kommentar."""
+                 metrics: MetricsDep, assistant: AssistantDep) -> dict[str, Any]:
+    """Speichert Daumen hoch/runter zu einem bestehenden Gespräch. Ein Kommentar wird vorher um persönliche Daten
+    bereinigt; geht das nicht, wird er verworfen. Gespeichert werden Zeit, ein Hash der Gesprächs-Id, Bewertung und
+    bereinigter Kommentar."""
+    if assistant.sessions.get(body.session_id) is None:  # feedback only for conversations that took place
+        raise SessionExpired("feedback for a session the store does not know")
     comment = _redacted(optional_text(body.comment, settings.api.max_feedback_chars), request)
     rating = 1 if body.rating == "up" else -1
     try:

@@ -55,7 +55,7 @@ async def chat_completions(body: OpenAIChatRequest, request: Request, assistant:
     events = await in_pipeline_pool(request, primed, assistant.stream(question, history=history))
     request_id = request_id_of(request)
     frames = _chunks(completion_id, model, events, metrics)
-    return sse_response(guarded(frames, lambda: _error_chunk(completion_id, model), request_id))
+    return sse_response(request, guarded(frames, lambda: _error_chunk(completion_id, model), request_id))
 
 
 def render(answer: Answer) -> str:

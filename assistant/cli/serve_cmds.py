@@ -26,6 +26,7 @@ def register(app: typer.Typer) -> None:
         import uvicorn
 
         from api.app import create_app, describe
+        from api.server import uvicorn_options
         from assistant.build import build_assistant
         from assistant.settings import default_workers, get_settings
 
@@ -46,8 +47,8 @@ def register(app: typer.Typer) -> None:
         log.info("in use: %s", describe(assistant))
         app = create_app(settings, assistant)
         log.info("serving on http://%s:%d  (chat /, staff /staff, API docs /docs)", host, port)
-        uvicorn.run(app, host=host, port=port, log_level=settings.log_level.lower(), access_log=False,
-                    server_header=False, timeout_keep_alive=settings.api.keep_alive_s, **proxy_options(settings))
+        uvicorn.run(app, host=host, port=port, log_level=settings.log_level.lower(),
+                    **uvicorn_options(settings.api), **proxy_options(settings))
 
 
 def _serve_workers(settings, host: str, port: int, rebuild_index: bool) -> None:
@@ -63,6 +64,7 @@ def _serve_workers(settings, host: str, port: int, rebuild_index: bool) -> None:
 
     import uvicorn
 
+    from api.server import uvicorn_options
     from assistant.wiring import build_retriever
 
     build_retriever(settings, rebuild=rebuild_index)  # workers then load a current index; none rebuilds it
@@ -81,9 +83,8 @@ def _serve_workers(settings, host: str, port: int, rebuild_index: bool) -> None:
     # (default 5 s). A worker loading its index and models on a busy machine missed that (load average 18 on 2
     # cores: every worker was killed while loading and restarted, over and over); 60 s still replaces a hung one.
     uvicorn.run("api.app:create_worker_app", factory=True, workers=settings.api.workers, host=host, port=port,
-                log_level=settings.log_level.lower(), access_log=False, server_header=False,
-                timeout_keep_alive=settings.api.keep_alive_s, timeout_worker_healthcheck=WORKER_HEALTHCHECK_S,
-                **proxy_options(settings))
+                log_level=settings.log_level.lower(), timeout_worker_healthcheck=WORKER_HEALTHCHECK_S,
+                **uvicorn_options(settings.api), **proxy_options(settings))
 
 
 def proxy_options(settings) -> dict:

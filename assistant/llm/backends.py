@@ -48,8 +48,14 @@ def _openai_compatible(settings: LLMSettings) -> BaseChatModel:
         raise ConfigurationError("backend 'openai' needs llm.base_url, e.g. BA_LLM__BASE_URL=http://127.0.0.1:8080/v1")
     from langchain_openai import ChatOpenAI
 
+    from assistant.llm.http import model_http_client, model_timeout
+
+    # Silence longer than the first-token deadline ends a read; the generator's deadlines bound the whole call.
+    read_s = min(settings.first_token_timeout_s, settings.timeout_s)
     return ChatOpenAI(base_url=settings.base_url, api_key=settings.api_key, model=settings.model,
-                      timeout=settings.timeout_s, max_retries=settings.max_retries,
+                      timeout=model_timeout(settings.connect_timeout_s, read_s),
+                      http_client=model_http_client(settings.connect_timeout_s, read_s),
+                      max_retries=settings.max_retries,
                       temperature=settings.temperature, top_p=settings.top_p, max_tokens=settings.max_tokens,
                       stop=settings.stop or None, streaming=True,
                       # langchain sends max_completion_tokens; llama-cpp-python's server and older

@@ -1,30 +1,33 @@
 """LLMGenerator: the Generator protocol over any langchain chat model (llama.cpp, OpenAI-compatible, transformers).
 
 The passages are fitted into the context window, numbered [1]..[n] in the German prompt, and the answer is
-streamed token by token. The whole call is bounded by `timeout_s`: the deadline is checked between tokens (an
-in-process model cannot be interrupted inside one step; a stalled server is cut by the HTTP timeout). Every
-failure is raised as BackendUnavailable, so the pipeline can fall back to the extractive answer. The prompt
-carries the citizen's (redacted) question: it goes to the model call and nowhere else; logs hold sizes and times.
+streamed token by token. Each answer has deadlines that hold whatever the model does (assistant.llm.calls): the
+first token within `first_token_timeout_s`, the whole answer within `timeout_s`; a circuit breaker skips a model
+that keeps failing (assistant.llm.breaker). Every failure is raised as BackendUnavailable (BackendTimeout,
+CircuitOpen), so the pipeline falls back to the extractive answer. The prompt carries the citizen's (redacted)
+question: it goes to the model call and nowhere else; logs hold sizes and times.
+
+A generator owns the worker(s) its model runs on; an in-process model must have exactly one generator (two would
+run one llama.cpp context on two threads at once).
 """
 
 from __future__ import annotations
 
 import logging
-import threading
 import time
-from contextlib import contextmanager
-from typing import Callable, Iterator, Sequence
+from concurrent.futures import ThreadPoolExecutor
+from typing import Any, Callable, Iterator, Sequence
 
 from langchain_core.language_models.chat_models import BaseChatModel
-from langchain_core.messages import BaseMessage
-from langsmith.run_helpers import tracing_context
 
 from assistant.llm.backends import build_chat_model
+from assistant.llm.breaker import CircuitBreaker
 from assistant.llm.budget import Fitted, TokenCounter, char_counter, fit_passages, token_counter
+from assistant.llm.calls import ModelCall
 from assistant.llm.prompts import NO_ANSWER, build_messages
 from assistant.messages import message
 from assistant.settings import LLMSettings
-from corpus.errors import AssistantError, BackendUnavailable
+from corpus.errors import AssistantError, BackendTimeout, BackendUnavailable, Cancelled, CircuitOpen
 from corpus.types import Draft, Passage
 
 log = logging.getLogger(__name__)
@@ -36,17 +39,26 @@ class LLMGenerator:
     """Writes a cited German answer with a chat model; implements Generator and StreamingGenerator."""
 
     def __init__(self, chat_model: BaseChatModel, *, backend: str, context_tokens: int = 2048,
-                 max_tokens: int = 400, timeout_s: float = 30.0, count_tokens: TokenCounter | None = None,
-                 exclusive: bool = False, clock: Callable[[], float] = time.monotonic) -> None:
+                 max_tokens: int = 400, timeout_s: float = 30.0, first_token_timeout_s: float | None = None,
+                 count_tokens: TokenCounter | None = None, exclusive: bool = False, max_concurrency: int = 4,
+                 breaker: CircuitBreaker | None = None, clock: Callable[[], float] = time.monotonic) -> None:
         if timeout_s <= 0:
             raise ValueError(f"timeout_s must be > 0, got {timeout_s}")
+        if first_token_timeout_s is not None and first_token_timeout_s <= 0:
+            raise ValueError(f"first_token_timeout_s must be > 0, got {first_token_timeout_s}")
         self.name = backend
         self.chat_model = chat_model
         self.context_tokens = context_tokens
         self.max_tokens = max_tokens
         self.timeout_s = timeout_s
+        self.first_token_timeout_s = min(first_token_timeout_s or timeout_s, timeout_s)
         self.count_tokens = count_tokens or char_counter(2.3)
-        self._lock = threading.Lock() if exclusive else None
+        # One worker per call the model takes at once: an in-process model must never run two answers.
+        self.max_concurrency = 1 if exclusive else max_concurrency
+        self._pool = ThreadPoolExecutor(max_workers=self.max_concurrency, thread_name_prefix=f"llm-{backend}")
+        self.breaker = breaker or CircuitBreaker(failures=0)
+        self.breaker.on_change = self._circuit_changed
+        self._observers: list[Callable[[str, str], None]] = []
         self._clock = clock
 
     @classmethod
@@ -55,8 +67,25 @@ class LLMGenerator:
         chat_model = build_chat_model(settings)
         return cls(chat_model, backend=settings.backend, context_tokens=settings.context_tokens,
                    max_tokens=settings.max_tokens, timeout_s=settings.timeout_s,
+                   first_token_timeout_s=settings.first_token_timeout_s,
                    count_tokens=token_counter(chat_model, settings.chars_per_token),
-                   exclusive=settings.backend in IN_PROCESS)
+                   exclusive=settings.backend in IN_PROCESS, max_concurrency=settings.max_concurrency,
+                   breaker=CircuitBreaker(settings.breaker_failures, settings.breaker_open_s))
+
+    # -- health and observers -----------------------------------------------------------------------------
+    def subscribe(self, observer: Callable[[str, str], None]) -> None:
+        """`observer(kind, value)` for every call outcome ("call", ok|timeout|error|circuit_open|cancelled) and
+        circuit transition ("circuit", closed|open|half_open); used for the metrics."""
+        self._observers.append(observer)
+
+    def health(self) -> dict[str, Any]:
+        """For /readyz: degraded while the circuit is not closed."""
+        snap = self.breaker.snapshot()
+        return {"backend": self.name, "state": "ok" if snap["circuit"] == "closed" else "degraded", **snap}
+
+    def close(self, wait: bool = True) -> None:
+        """Stop taking calls; with `wait`, until the abandoned ones have ended (they stop at their next token)."""
+        self._pool.shutdown(wait=wait, cancel_futures=True)
 
     # -- Generator protocol -------------------------------------------------------------------------------
     def generate(self, question: str, passages: Sequence[Passage]) -> Draft:
@@ -96,53 +125,54 @@ class LLMGenerator:
 
     # -- the model call -----------------------------------------------------------------------------------
     def _call(self, question: str, fitted: Fitted, started: float) -> Iterator[str]:
-        deadline = started + self.timeout_s
-        wrote = False
-        with self._exclusive(deadline):
-            chunks = self.chat_model.stream(build_messages(question, fitted.passages))
-            try:
-                for text in self._texts(chunks):
-                    if self._clock() > deadline:
-                        raise BackendUnavailable(f"backend {self.name!r} exceeded timeout_s={self.timeout_s} "
-                                                 "while answering; raise llm.timeout_s or lower llm.max_tokens")
-                    wrote = wrote or bool(text.strip())
-                    yield text
-            except AssistantError:
-                raise
-            except Exception as exc:  # connection refused, HTTP 5xx, context overflow, model errors ...
-                raise BackendUnavailable(f"backend {self.name!r} failed: {type(exc).__name__}: "
-                                         f"{str(exc)[:200]}") from exc
-            finally:
-                chunks.close()  # stops llama.cpp / transformers generation and closes the HTTP stream
-        if not wrote:
-            raise BackendUnavailable(f"backend {self.name!r} returned an empty answer")
-
-    @staticmethod
-    def _texts(chunks: Iterator[BaseMessage]) -> Iterator[str]:
-        # LangSmith tracing (LANGSMITH_TRACING=true) would copy prompts to a tracing service. The callback manager
-        # is configured on the first step, so switching tracing off there keeps it off for the whole call.
-        with tracing_context(enabled=False):
-            first = next(chunks, None)
-        if first is None:
-            return
-        if first.text:
-            yield first.text
-        for chunk in chunks:
-            if chunk.text:
-                yield chunk.text
-
-    @contextmanager
-    def _exclusive(self, deadline: float) -> Iterator[None]:
-        if self._lock is None:
-            yield
-            return
-        if not self._lock.acquire(timeout=max(0.0, deadline - self._clock())):
-            raise BackendUnavailable(f"backend {self.name!r} is busy with another answer for longer than "
-                                     f"timeout_s={self.timeout_s}")
+        if not self.breaker.allow():
+            self._notify("call", "circuit_open")
+            raise CircuitOpen(f"backend {self.name!r} failed {self.breaker.failures} times in a row and is skipped "
+                              f"for llm.breaker_open_s={self.breaker.open_s} s; answering extractively meanwhile")
+        call = ModelCall(self.chat_model, build_messages(question, fitted.passages), name=self.name,
+                         started=started, first_token_timeout_s=self.first_token_timeout_s,
+                         timeout_s=self.timeout_s, clock=self._clock)
+        outcome = "cancelled"  # also when the caller closes the stream early
         try:
-            yield
+            call.start(self._pool)
+            wrote = False
+            for text in call.tokens():
+                wrote = wrote or bool(text.strip())
+                yield text
+            if not wrote:
+                raise BackendUnavailable(f"backend {self.name!r} returned an empty answer")
+            outcome = "ok"
+        except Cancelled:
+            raise
+        except BackendTimeout:
+            outcome = "timeout"
+            raise
+        except AssistantError:
+            outcome = "error"
+            raise
         finally:
-            self._lock.release()
+            call.cancel()
+            self._settle(outcome)
+
+    def _settle(self, outcome: str) -> None:
+        if outcome == "ok":
+            self.breaker.success()
+        elif outcome == "cancelled":
+            self.breaker.release()
+        else:
+            self.breaker.failure()
+        self._notify("call", outcome)
+
+    def _circuit_changed(self, state: str) -> None:
+        log.warning("llm circuit of backend %s is now %s", self.name, state)
+        self._notify("circuit", state)
+
+    def _notify(self, kind: str, value: str) -> None:
+        for observer in self._observers:
+            try:
+                observer(kind, value)
+            except Exception:  # metrics must never break an answer
+                log.exception("llm observer failed")
 
 
 def _ms(start: float, end: float) -> float:

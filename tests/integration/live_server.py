@@ -12,13 +12,14 @@ import uvicorn
 
 
 @contextmanager
-def live_server(app, timeout_s: float = 20.0) -> Iterator[str]:
-    """Yield the base URL (http://127.0.0.1:<port>) while the server runs; stop it afterwards."""
+def live_server(app, timeout_s: float = 20.0, **config) -> Iterator[str]:
+    """Yield the base URL (http://127.0.0.1:<port>) while the server runs; stop it afterwards. `config` goes to
+    uvicorn.Config, e.g. `**api.server.uvicorn_options(settings.api)` to serve as `buergerassistent serve` does."""
     sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
     sock.bind(("127.0.0.1", 0))  # bound before the thread starts: no race for the port
     port = sock.getsockname()[1]
-    server = uvicorn.Server(uvicorn.Config(app, log_level="warning", lifespan="on"))
+    server = uvicorn.Server(uvicorn.Config(app, log_level="warning", lifespan="on", **config))
     thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, name="live-uvicorn", daemon=True)
     thread.start()
     deadline = time.monotonic() + timeout_s

@@ -69,7 +69,7 @@ def server(tmp_path_factory):
 
 def settings(base_url: str, **overrides) -> LLMSettings:
     values = dict(backend="openai", base_url=base_url, model="smollm2", max_tokens=MAX_TOKENS, temperature=0.0,
-                  timeout_s=60, context_tokens=2048)
+                  timeout_s=60, first_token_timeout_s=60, context_tokens=2048)
     return LLMSettings(**{**values, **overrides})
 
 

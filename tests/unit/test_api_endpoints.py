@@ -95,8 +95,8 @@ def test_feedback_is_stored_in_sqlite_with_redacted_comment_and_hashed_session(c
 
 def test_feedback_comment_dropped_without_a_redactor(tmp_path):
     with TestClient(create_app(settings_for(tmp_path), make_test_assistant(PassThroughInputGuard()))) as c:
-        r = c.post("/api/v1/feedback", json={"session_id": "abcdefgh", "rating": "up",
-                                             "comment": "max@example.org"})
+        sid = c.post("/api/v1/chat", json={"message": "Was kostet ein Perso?"}).json()["session_id"]
+        r = c.post("/api/v1/feedback", json={"session_id": sid, "rating": "up", "comment": "max@example.org"})
         assert r.status_code == 201 and r.json()["comment_stored"] is False
         assert c.get("/api/v1/feedback", headers=KEY).json()["feedback"][0]["comment"] is None
 

@@ -48,14 +48,27 @@ def test_openai_model_carries_timeout_retries_and_limits():
     chat = build_chat_model(settings)  # no request is made here
     assert type(chat).__name__ == "ChatOpenAI"
     assert chat.openai_api_base == "http://127.0.0.1:9/v1" and chat.model_name == "qwen"
-    assert chat.request_timeout == 7 and chat.max_retries == 0 and chat.max_tokens == 64
+    assert chat.max_retries == 0 and chat.max_tokens == 64
+    # connect bounded by connect_timeout_s, silence by the first-token deadline (capped by timeout_s)
+    assert (chat.request_timeout.connect, chat.request_timeout.read) == (3.0, 7.0)
     assert chat.extra_body == {"max_tokens": 64} and chat.stop == ["\n\nFrage:"]
+
+
+def test_openai_model_uses_the_cancellable_client_without_kept_alive_sockets():
+    from assistant.llm.http import CancellableTransport
+
+    settings = LLMSettings(backend="openai", base_url="http://127.0.0.1:9/v1", connect_timeout_s=1.5,
+                           first_token_timeout_s=4, timeout_s=20)
+    client = build_chat_model(settings).http_client
+    assert isinstance(client._transport, CancellableTransport)
+    assert (client.timeout.connect, client.timeout.read) == (1.5, 4.0)
 
 
 def test_openai_generator_counts_tokens_conservatively():
     gen = LLMGenerator.from_settings(LLMSettings(backend="openai", base_url="http://127.0.0.1:9/v1",
                                                  chars_per_token=2.0))
-    assert gen.count_tokens("abcde") == 3 and gen.name == "openai" and gen._lock is None
+    assert gen.count_tokens("abcde") == 3 and gen.name == "openai"
+    assert gen.max_concurrency == 4 and gen.breaker.failures == 3  # a server takes several calls at once
 
 
 def test_transformers_needs_a_saved_model_directory(tmp_path):

@@ -9,9 +9,9 @@ from langchain_core.messages import HumanMessage, SystemMessage
 
 from assistant.llm.generator import LLMGenerator
 from assistant.llm.prompts import NO_ANSWER, SYSTEM_PROMPT
-from corpus.errors import BackendUnavailable
+from corpus.errors import BackendTimeout, BackendUnavailable
 from tests.contracts.generator_contract import QUESTION, GeneratorContract, sample_passages
-from tests.fakes import FakeChatModel
+from tests.fakes import FakeChatModel, StallingChatModel
 
 REPLY = "Der Personalausweis kostet ab 24 Jahren 46,00 Euro [1]. Unter 24 Jahren zahlen Sie 27,60 Euro [1]."
 
@@ -123,14 +123,23 @@ def test_reply_with_the_no_answer_sentence_is_marked_unanswered():
 
 
 def test_an_in_process_model_answers_one_question_at_a_time():
-    gen = make(REPLY, exclusive=True, timeout_s=0.05)
-    gen._lock.acquire()  # another answer is being written
-    try:
-        with pytest.raises(BackendUnavailable, match="busy"):
-            gen.generate(QUESTION, sample_passages())
-    finally:
-        gen._lock.release()
+    model = StallingChatModel(reply=REPLY)
+    gen = LLMGenerator(model, backend="fake", exclusive=True, timeout_s=30, first_token_timeout_s=0.3)
+    first = threading.Thread(target=lambda: _swallow(gen.generate, QUESTION, sample_passages()))
+    first.start()  # holds the only model worker until released or cut by its deadline
+    with pytest.raises(BackendTimeout, match="busy with other answers"):
+        gen.generate(QUESTION, sample_passages())
+    model.release.set()
+    first.join(5)
+    model.hold = False
     assert gen.generate(QUESTION, sample_passages()).text == REPLY
+
+
+def _swallow(fn, *args):
+    try:
+        fn(*args)
+    except BackendUnavailable:
+        pass
 
 
 def test_abandoned_stream_releases_the_model():
