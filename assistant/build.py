@@ -56,7 +56,8 @@ def build_guardrails(settings: Settings):
         return _RedactOnly(redactor), None, policy.disclosure_notice
     classifier = PolicyClassifier(policy).load()
     input_guard = PolicyInputGuard(redactor=redactor, classifier=classifier, policy=policy)
-    output_guard = PolicyOutputGuard(redactor=redactor, system_prompt=SYSTEM_PROMPT, templates=MESSAGES.values())
+    output_guard = PolicyOutputGuard(redactor=redactor, system_prompt=SYSTEM_PROMPT, templates=MESSAGES.values(),
+                                     allowed_hosts=settings.guardrails.allowed_link_hosts)
     return input_guard, output_guard, policy.disclosure_notice
 
 

@@ -79,6 +79,9 @@ class GuardrailSettings(BaseModel):
     audit_log: Path | None = PROJECT_ROOT / "var" / "audit.jsonl"
     # Salt for the session hashes in the audit log; set it so hashes stay stable across restarts.
     audit_salt: str | None = None
+    # Hosts (with their subdomains) an LLM answer may link to, besides the hosts the cited documents link to; an
+    # answer with any other link, an image or HTML falls back to the extractive answer (guardrails/markup.py).
+    allowed_link_hosts: list[str] = Field(default_factory=lambda: ["krefeld.de"])
 
 
 class SessionSettings(BaseModel):
