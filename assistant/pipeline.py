@@ -17,6 +17,7 @@ from assistant.textunits import stream_tokens
 from corpus.errors import AssistantError, SessionExpired
 from corpus.schema import Document
 from corpus.types import Answer, Checked, Draft, Outcome, Passage, Question, Retrieval, Verdict
+from guardrails.normalize import visible
 from guardrails.pii.placeholders import for_search
 from guardrails.protocols import InputGuard, OutputGuard
 from retrieval.protocols import Retriever
@@ -74,6 +75,7 @@ class Assistant:
     def _run(self, text: str, session_id: str | None, history: Sequence[str], stream: bool) -> Iterator[Event]:
         started = time.perf_counter()
         timings: dict[str, float] = {}
+        text = visible(text)  # what a reader sees; nothing hidden reaches the classifier, redactor or prompt
         session = self._session(session_id, history)
         first_turn = session.turns == 0
 
@@ -143,7 +145,7 @@ class Assistant:
             return session
         session = Session(id=new_session_id())
         for earlier in history:  # stateless callers: replay earlier (already redacted upstream) user turns
-            checked = self.input_guard.check(Question(text=earlier, session_id=session.id))
+            checked = self.input_guard.check(Question(text=visible(earlier), session_id=session.id))
             r = self.retriever.retrieve(self._resolve(for_search(checked.text), session)[0], top_k=1)
             top = r.passages[0] if r.confident and r.passages else None
             remember(session, checked.text, top.doc_id if top else None, top.title if top else None)
@@ -168,6 +170,8 @@ class Assistant:
                               backend=self.generator.name, meta={"streamed": True})
             else:
                 draft = self.generator.generate(question, passages)
+                if draft.mode == "llm":
+                    draft = replace(draft, text=visible(draft.text))  # what the checks read is what is shown
         except AssistantError as exc:
             fallback_reason = f"backend error: {type(exc).__name__}"
             log.warning("generator %s failed (%s); using the extractive answer", self.generator.name, exc)
