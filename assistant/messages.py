@@ -48,8 +48,8 @@ MESSAGES: dict[str, str] = {
     "error_field_range": "„{field}“ liegt außerhalb des erlaubten Bereichs",
     "error_field_invalid": "„{field}“ ist ungültig",
     "error_no_user_message": "Die letzte Nachricht muss eine Nutzernachricht (role „user“) mit Text sein.",
-    "answer_replaced": ("Korrektur: Die Antwort oben ließ sich nicht vollständig mit den Quellen belegen. "
-                        "Verlässlich ist diese Antwort:"),
+    # OpenAI endpoint: the streamed LLM answer stopped at a sentence that failed the checks; what came before passed
+    "answer_continued": "Weiter mit den Angaben aus den Unterlagen der Stadt:",
     "sources_heading": "Quellen:",
 }
 
