@@ -22,6 +22,8 @@ MESSAGES: dict[str, str] = {
                                "„Personalausweis“, „Umzug“ oder „Sperrmüll“."),
     # no_information
     "no_information": "Dazu habe ich keine verlässliche Information. " + CITY_CONTACT,
+    "no_information.unavailable": ("Ich kann gerade nicht in den Unterlagen der Stadt nachsehen. Bitte versuchen Sie "
+                                   "es später noch einmal. " + CITY_CONTACT),
     "handoff": ("Sie möchten mit einem Menschen sprechen? " + CITY_CONTACT),
     # error_* (API and CLI; never carry exception text)
     "error_empty": "Bitte schreiben Sie eine Frage.",

@@ -99,7 +99,14 @@ class Assistant:
             return
 
         t = time.perf_counter()
-        gen_question, retrieval = self._retrieve(asked, checked, session)
+        try:
+            gen_question, retrieval = self._retrieve(asked, checked, session)
+        except Exception:  # the search is down: hand over to people, never fail the turn
+            log.exception("retrieval failed; answering with the hand-off")
+            answer = (self._policy_answer(checked, session) if checked.outcome is not Outcome.PASS
+                      else self._no_information(checked, session, None))
+            yield from self._finish(answer, session, checked, None, first_turn, started, timings, stream)
+            return
         timings["retrieval_ms"] = _ms(t)
         if not retrieval.confident or not retrieval.passages:
             answer = (self._policy_answer(checked, session) if checked.outcome is not Outcome.PASS
@@ -139,14 +146,22 @@ class Assistant:
 
     def _session(self, session_id: str | None, history: Sequence[str]) -> Session:
         if session_id:
-            session = self.sessions.get(session_id)
+            try:
+                session = self.sessions.get(session_id)
+            except Exception:  # a broken store must not keep a citizen from an answer (or an emergency reply)
+                log.exception("session store failed; this turn starts a new conversation")
+                return Session(id=new_session_id())
             if session is None:
                 raise SessionExpired(f"session {session_id[:8]}… is unknown or expired; start a new one")
             return session
         session = Session(id=new_session_id())
         for earlier in history:  # stateless callers: replay earlier (already redacted upstream) user turns
             checked = self.input_guard.check(Question(text=visible(earlier), session_id=session.id))
-            r = self.retriever.retrieve(self._resolve(for_search(checked.text), session)[0], top_k=1)
+            try:
+                r = self.retriever.retrieve(self._resolve(for_search(checked.text), session)[0], top_k=1)
+            except Exception:  # an earlier turn's topic is a convenience; this turn must still be answered
+                log.exception("retrieval failed while replaying the history; the turn goes on without its topic")
+                r = Retrieval(checked.text, [], False)
             top = r.passages[0] if r.confident and r.passages else None
             remember(session, checked.text, top.doc_id if top else None, top.title if top else None)
         return session
@@ -233,7 +248,11 @@ class Assistant:
                       rule=checked.rule, redactions=checked.redactions, session_id=session.id,
                       mode="extractive", meta={"backend": "policy"})
 
-    def _no_information(self, checked: Checked, session: Session, retrieval: Retrieval) -> Answer:
+    def _no_information(self, checked: Checked, session: Session, retrieval: Retrieval | None) -> Answer:
+        """The hand-off to people; `retrieval` None: the search itself failed."""
+        if retrieval is None:
+            return Answer(text=message("no_information.unavailable"), action="handoff", rule="no_information",
+                          redactions=checked.redactions, session_id=session.id, meta={"backend": "unavailable"})
         return Answer(text=message("no_information"), action="handoff", rule="no_information",
                       redactions=checked.redactions, session_id=session.id, mode="extractive",
                       meta={"backend": "gate", "confidence": round(retrieval.confidence, 3)})
@@ -244,7 +263,7 @@ class Assistant:
         if first_turn and self.notice:
             answer.notice = self.notice
         remember(session, checked.text, answer.topic, answer.sources[0].title if answer.sources else None)
-        self.sessions.put(session)
+        _survive(self.sessions.put, session, what="session store")
         answer.meta.update(timings)
         answer.meta["latency_ms"] = _ms(started)
         answer.meta["readability"] = readability(answer.text) if answer.action == "answer" else {}
@@ -257,13 +276,20 @@ class Assistant:
                 rest = answer.text
             yield from (Event("token", token) for token in stream_tokens(rest))
         if self.audit is not None:
-            self.audit.record(session_id=session.id, rule=answer.rule, action=answer.action,
-                              redactions=[r.type for r in answer.redactions], backend=answer.meta.get("backend"),
-                              mode=answer.mode, latency_ms=answer.meta["latency_ms"],
-                              fallback_reason=answer.meta.get("fallback_reason"))
+            _survive(self.audit.record, session_id=session.id, rule=answer.rule, action=answer.action,
+                     redactions=[r.type for r in answer.redactions], backend=answer.meta.get("backend"),
+                     mode=answer.mode, latency_ms=answer.meta["latency_ms"],
+                     fallback_reason=answer.meta.get("fallback_reason"), what="audit log")
         yield Event("done", answer)
 
 
 def _ms(t: float) -> float:
     return round((time.perf_counter() - t) * 1000, 2)
 
+
+def _survive(call: Any, *args: Any, what: str, **kwargs: Any) -> None:
+    """Storing a session or an audit record must not take the answer with it (an emergency reply above all)."""
+    try:
+        call(*args, **kwargs)
+    except Exception:
+        log.exception("%s failed; the answer is still given", what)
