@@ -120,6 +120,9 @@ class APISettings(BaseModel):
     keep_alive_s: int = Field(default=65, ge=1, le=3600)
     max_feedback_chars: int = 1000
     docs_enabled: bool = True  # /docs, /redoc (assets from the fastapi-offline package, no CDN), /openapi.json
+    # uvicorn's access log (one line per request). Off by default (data minimisation); when on, its lines go through
+    # the same PII filter as every other record (a path or query may carry personal data).
+    access_log: bool = False
     model_name: str = "buergerassistent-krefeld"  # the model id the OpenAI-compatible endpoint reports
 
 

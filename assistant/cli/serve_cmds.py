@@ -1,7 +1,9 @@
 """`buergerassistent serve [--host 127.0.0.1] [--port 8000]`: API and web pages with uvicorn.
 
 The index is built (first run) or loaded and the guardrails and answer backend are loaded *before* the port
-opens, so the first citizen never waits for a model, and the log says exactly what answers.
+opens, so the first citizen never waits for a model, and the log says exactly what answers. uvicorn does not
+configure logging (`log_config=None`): its loggers, the access log included, go through the root handler that
+assistant/logs.py set up with the PII filter, in this process and in every worker.
 """
 
 from __future__ import annotations
@@ -44,8 +46,9 @@ def register(app: typer.Typer) -> None:
         log.info("in use: %s", describe(assistant))
         app = create_app(settings, assistant)
         log.info("serving on http://%s:%d  (chat /, staff /staff, API docs /docs)", host, port)
-        uvicorn.run(app, host=host, port=port, log_level=settings.log_level.lower(), access_log=False,
-                    server_header=False, timeout_keep_alive=settings.api.keep_alive_s)
+        uvicorn.run(app, host=host, port=port, log_level=settings.log_level.lower(), log_config=None,
+                    access_log=settings.api.access_log, server_header=False,
+                    timeout_keep_alive=settings.api.keep_alive_s)
 
 
 def _serve_workers(settings, host: str, port: int, rebuild_index: bool) -> None:
@@ -78,8 +81,8 @@ def _serve_workers(settings, host: str, port: int, rebuild_index: bool) -> None:
     log.info("serving on http://%s:%d with %d workers; sessions in %s", host, port, settings.api.workers,
              settings.session.path)
     uvicorn.run("api.app:create_worker_app", factory=True, workers=settings.api.workers, host=host, port=port,
-                log_level=settings.log_level.lower(), access_log=False, server_header=False,
-                timeout_keep_alive=settings.api.keep_alive_s)
+                log_level=settings.log_level.lower(), log_config=None, access_log=settings.api.access_log,
+                server_header=False, timeout_keep_alive=settings.api.keep_alive_s)
 
 
 def _log_configuration(settings) -> None:
