@@ -11,8 +11,8 @@ The model's tokens are collected into units, and each unit is checked before any
 - A unit gets the checks the whole answer gets, as far as a part can be judged: grounding of its sentences (citations
   point at given sources, cited sentences are supported, factual sentences are cited; citations earlier in its line
   count), and the output guard (personal data, prompt leak, binding decision, markup, ...) on the unit together with
-  the unit before it, so an e-mail address or a prompt line cut in two is still seen whole. The last unit must leave
-  the answer with at least one citation.
+  the unit before it, so an e-mail address or a prompt line cut in two is still seen whole. The answer must cite
+  somewhere: the last unit is held to that, and an answer that ended uncited is failed after its last line.
 - The first unit that fails ends the stream; `failure` says why (English, no answer text). Everything yielded before
   it passed every check, so a client never has to take text back.
 Text is read as a reader sees it (`guardrails.normalize.visible`), and that is also what is sent.
@@ -75,6 +75,8 @@ class StreamGuard:
             yield unit
         if not self.text and not self.failure:
             self.failure = ["empty answer"]
+        elif not self._cited and not self.failure:  # the last unit ended a line and left before the end was known
+            self.failure = ["answer cites no source"]
 
     # -- cutting ----------------------------------------------------------------------------------------------
     def _next_unit(self, final: bool) -> str | None:

@@ -121,6 +121,9 @@ def test_the_answer_must_cite_somewhere():
     g = guard()
     units, _ = run(g, "Gern. Dazu noch dies.")
     assert units == ["Gern. "] and g.failure == ["answer cites no source"]
+    g = guard()
+    units, _ = run(g, "Gern.\n")
+    assert units == ["Gern.\n"] and g.failure == ["answer cites no source"]
 
 
 def test_buffer_is_bounded_for_a_sentence_without_punctuation():
