@@ -82,7 +82,8 @@ def _serve_workers(settings, host: str, port: int, rebuild_index: bool) -> None:
              settings.session.path)
     uvicorn.run("api.app:create_worker_app", factory=True, workers=settings.api.workers, host=host, port=port,
                 log_level=settings.log_level.lower(), log_config=None, access_log=settings.api.access_log,
-                server_header=False, timeout_keep_alive=settings.api.keep_alive_s)
+                server_header=False, timeout_keep_alive=settings.api.keep_alive_s,
+                timeout_worker_healthcheck=settings.api.worker_healthcheck_s)
 
 
 def _log_configuration(settings) -> None:

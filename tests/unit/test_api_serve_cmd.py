@@ -64,6 +64,7 @@ def test_serve_starts_one_worker_per_cpu_by_default(monkeypatch, tmp_path):
     assert result.exit_code == 0, result.output
     assert served["app"] == "api.app:create_worker_app" and served["workers"] == 3
     assert served["log_config"] is None  # each worker sets up its own logging with the PII filter
+    assert served["timeout_worker_healthcheck"] == 60  # a loading worker is not killed as hung after 5 s
     assert served["timeout_keep_alive"] == 65
     assert os.environ["BA_API__WORKERS"] == "3" and os.environ["BA_SESSION__BACKEND"] == "sqlite"
 
