@@ -200,7 +200,11 @@ def describe(assistant: Assistant) -> dict[str, Any]:
 
 def create_worker_app() -> FastAPI:
     """The app of one worker process of `buergerassistent serve` with `BA_API__WORKERS` > 1 (a uvicorn factory):
-    settings from the environment `serve` passed on, the assistant loaded before the worker takes requests."""
+    settings from the environment `serve` passed on, logging with the PII filter set up, the assistant loaded (and
+    the filter bound to its redactor) before the worker takes requests."""
+    from assistant.logs import setup_logging
     from assistant.settings import get_settings
 
-    return create_app(get_settings(), preload=True)
+    settings = get_settings()
+    setup_logging(settings.log_level)  # a fresh interpreter: nothing of the parent's logging set-up is here
+    return create_app(settings, preload=True)

@@ -51,26 +51,35 @@ def build_guardrails(settings: Settings):
     from guardrails.pii.log_filter import install
 
     install(redactor)  # even a mistaken log line cannot carry personal data
-    if not settings.guardrails.enabled:
-        log.warning("guardrails policy disabled by settings; personal data is still redacted")
-        return _RedactOnly(redactor), None, policy.disclosure_notice
     classifier = PolicyClassifier(policy).load()
     input_guard = PolicyInputGuard(redactor=redactor, classifier=classifier, policy=policy)
-    output_guard = PolicyOutputGuard(redactor=redactor, system_prompt=SYSTEM_PROMPT, templates=MESSAGES.values())
+    if not settings.guardrails.enabled:
+        log.warning("guardrails policy disabled by settings; personal data is still redacted and emergencies and "
+                    "crises are still handed over")
+        return SafetyOnlyInputGuard(input_guard), None, policy.disclosure_notice
+    output_guard = PolicyOutputGuard(redactor=redactor, system_prompt=SYSTEM_PROMPT, templates=MESSAGES.values(),
+                                     allowed_hosts=settings.guardrails.allowed_link_hosts)
     return input_guard, output_guard, policy.disclosure_notice
 
 
-class _RedactOnly:
-    """Input guard used when the policy is switched off: redaction still happens, classification does not."""
+class SafetyOnlyInputGuard:
+    """Input guard used when the policy is switched off: redaction still happens, and so do the emergency and crisis
+    hand-overs (112/110, Telefonseelsorge): danger to a person's life is no setting ("Der Mensch steht im
+    Mittelpunkt"). Refusals and referrals of the other rules do not apply."""
 
-    def __init__(self, redactor) -> None:
-        self.redactor = redactor
+    ALWAYS = frozenset({"emergency", "crisis"})
+
+    def __init__(self, guard) -> None:
+        self.guard = guard
+        self.redactor = guard.redactor
 
     def check(self, question):
         from corpus.types import Checked
 
-        text, redactions = self.redactor.redact(question.text)
-        return Checked(text=text, redactions=redactions)
+        checked = self.guard.check(question)
+        if checked.rule in self.ALWAYS:
+            return checked
+        return Checked(text=checked.text, redactions=checked.redactions)
 
 
 def build_session_store(settings: Settings):

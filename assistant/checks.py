@@ -8,12 +8,15 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Mapping
+from typing import Collection, Mapping
 
 from assistant.textunits import term_set
 
 _CITATION = re.compile(r"\[(\d+)\]")
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+# Where a prose line splits into sentences; the streaming checks (assistant/stream_guard.py) cut at the same places.
+SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+(?=[A-ZÄÖÜ\"„(*])")
+_LIST_MARK = re.compile(r"^\s*(?:[-*•]|\d+[.)])\s+")
 
 
 @dataclass
@@ -23,12 +26,13 @@ class GroundingReport:
     uncited: list[str] = field(default_factory=list)
     unsupported: list[str] = field(default_factory=list)
     cited: list[int] = field(default_factory=list)
+    citation_required: bool = True
 
     def reasons(self) -> list[str]:
         out = []
         if self.invalid_citations:
             out.append(f"citations {self.invalid_citations} refer to no given source")
-        if not self.cited:
+        if not self.cited and self.citation_required:
             out.append("answer cites no source")
         if self.unsupported:
             out.append(f"{len(self.unsupported)} sentence(s) without support in the cited sources")
@@ -45,26 +49,48 @@ def sentences(text: str) -> list[str]:
 def _sentences_with_line(text: str) -> list[tuple[str, str]]:
     out = []
     for line in text.splitlines():
-        line = re.sub(r"^\s*(?:[-*•]|\d+[.)])\s+", "", line).strip()
+        line = _LIST_MARK.sub("", line).strip()
         if not line:
             continue
-        out.extend((line, s.strip()) for s in re.split(r"(?<=[.!?])\s+(?=[A-ZÄÖÜ\"„(*])", line) if s.strip())
+        out.extend((line, s.strip()) for s in SENTENCE_BREAK.split(line) if s.strip())
     return out
 
 
+def citations(text: str) -> set[int]:
+    """The source numbers cited in `text` ("[1]" -> 1)."""
+    return {int(x) for x in _CITATION.findall(text)}
+
+
+def needs_citation(sentence: str) -> bool:
+    """Whether a sentence states something that must be cited: a number, or at least four content terms.
+    Headings (ending in ':') and short phrases ("Gern.", "- Foto") need none."""
+    plain = _CITATION.sub("", sentence).strip()
+    sent_terms = term_set(plain)
+    if plain.endswith(":") or len(sent_terms) < 2:
+        return False
+    return bool(_NUMBER.search(plain)) or len(sent_terms) >= 4
+
+
 def check_grounding(text: str, support: Mapping[int, str], *, min_support: float = 0.6,
-                    is_fallback_text: bool = False) -> GroundingReport:
+                    is_fallback_text: bool = False, inherited: Collection[int] = (),
+                    require_citation: bool = True) -> GroundingReport:
     """Check `text` against `support` ({citation number: source text}).
 
     A sentence is supported when at least `min_support` of its content terms, and every number in it, occur in
     the texts it cites. Headings (ending in ':') and sentences without content terms are skipped.
+    For a part of an answer (streaming): `inherited` are the citations earlier in the same line, which cover the
+    part's first line too, and `require_citation=False` does not ask that the part itself cites a source.
     """
-    report = GroundingReport(ok=True)
+    report = GroundingReport(ok=True, citation_required=require_citation)
     cited_all: set[int] = set()
     support_terms = {n: term_set(t) for n, t in support.items()}  # cached: sources repeat across answers
+    first_line = None
     for line, sent in _sentences_with_line(text):
+        first_line = line if first_line is None else first_line
         # A citation at the end of a line or list item covers every sentence of it.
         nums = [int(x) for x in _CITATION.findall(sent)] or [int(x) for x in _CITATION.findall(line)]
+        if not nums and line is first_line:
+            nums = sorted(inherited)
         cited_all.update(nums)
         bad = [n for n in nums if n not in support]
         report.invalid_citations.extend(b for b in bad if b not in report.invalid_citations)
@@ -84,8 +110,8 @@ def check_grounding(text: str, support: Mapping[int, str], *, min_support: float
         if share < min_support or not numbers_ok:
             report.unsupported.append(plain)
     report.cited = sorted(cited_all)
-    report.ok = not report.invalid_citations and not report.unsupported and bool(report.cited) \
-        and not report.uncited
+    report.ok = not report.invalid_citations and not report.unsupported and not report.uncited \
+        and (bool(report.cited) or not require_citation)
     if is_fallback_text:
         report.ok = True
     return report

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from typing import Any
 
 from assistant.intents import detect_intents, fold
 from assistant.sessions import Session
@@ -163,3 +164,23 @@ def prefer_variant(text: str, session: Session, retrieval: Retrieval) -> Retriev
             rest = [q for q in retrieval.passages[1:] if q.doc_id != p.doc_id]
             return replace(retrieval, passages=[first, second, *rest])
     return retrieval
+
+
+class TurnRetriever:
+    """The retriever for one turn: a query searched twice (once alone to decide on a follow-up, then as the
+    turn's query) is searched once; other attributes (`topic_overlap`) are the retriever's own."""
+
+    def __init__(self, retriever: Retriever, top_k: int) -> None:
+        self._retriever, self._top_k = retriever, top_k
+        self._found: dict[str, Retrieval] = {}
+
+    def retrieve(self, query: str, top_k: int = 5, filters: dict[str, Any] | None = None) -> Retrieval:
+        if filters or top_k > self._top_k:
+            return self._retriever.retrieve(query, top_k=top_k, filters=filters)
+        if query not in self._found:
+            self._found[query] = self._retriever.retrieve(query, top_k=self._top_k)
+        found = self._found[query]
+        return replace(found, passages=found.passages[:top_k])
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._retriever, name)

@@ -22,6 +22,8 @@ MESSAGES: dict[str, str] = {
                                "„Personalausweis“, „Umzug“ oder „Sperrmüll“."),
     # no_information
     "no_information": "Dazu habe ich keine verlässliche Information. " + CITY_CONTACT,
+    "no_information.unavailable": ("Ich kann gerade nicht in den Unterlagen der Stadt nachsehen. Bitte versuchen Sie "
+                                   "es später noch einmal. " + CITY_CONTACT),
     "handoff": ("Sie möchten mit einem Menschen sprechen? " + CITY_CONTACT),
     # error_* (API and CLI; never carry exception text)
     "error_empty": "Bitte schreiben Sie eine Frage.",
@@ -52,8 +54,8 @@ MESSAGES: dict[str, str] = {
     "error_field_range": "„{field}“ liegt außerhalb des erlaubten Bereichs",
     "error_field_invalid": "„{field}“ ist ungültig",
     "error_no_user_message": "Die letzte Nachricht muss eine Nutzernachricht (role „user“) mit Text sein.",
-    "answer_replaced": ("Korrektur: Die Antwort oben ließ sich nicht vollständig mit den Quellen belegen. "
-                        "Verlässlich ist diese Antwort:"),
+    # OpenAI endpoint: the streamed LLM answer stopped at a sentence that failed the checks; what came before passed
+    "answer_continued": "Weiter mit den Angaben aus den Unterlagen der Stadt:",
     "sources_heading": "Quellen:",
 }
 

@@ -8,15 +8,17 @@ from dataclasses import dataclass, replace
 from typing import Any, Iterator, Mapping, Sequence
 
 from assistant.checks import check_grounding
-from assistant.followup import has_own_topic, is_followup, prefer_variant, resolve
+from assistant.followup import TurnRetriever, has_own_topic, is_followup, prefer_variant, resolve
 from assistant.messages import message
 from assistant.protocols import Generator
 from assistant.readability import readability
 from assistant.sessions import Session, SessionStore, new_session_id, remember
+from assistant.stream_guard import StreamGuard
 from assistant.textunits import stream_tokens
 from corpus.errors import AssistantError, SessionExpired
 from corpus.schema import Document
 from corpus.types import Answer, Checked, Draft, Outcome, Passage, Question, Retrieval, Verdict
+from guardrails.normalize import visible
 from guardrails.pii.placeholders import for_search
 from guardrails.protocols import InputGuard, OutputGuard
 from retrieval.protocols import Retriever
@@ -35,7 +37,8 @@ class PassThroughInputGuard:
 
 @dataclass
 class Event:
-    """A streaming event: `token` (data: str) or `done` (data: Answer)."""
+    """A streaming event: `token` (data: str); `replace` (data: None): the tokens so far are not the answer, the
+    tokens after it are (what was sent passed every check, see assistant/stream_guard.py); `done` (data: Answer)."""
 
     kind: str
     data: Any
@@ -74,6 +77,7 @@ class Assistant:
     def _run(self, text: str, session_id: str | None, history: Sequence[str], stream: bool) -> Iterator[Event]:
         started = time.perf_counter()
         timings: dict[str, float] = {}
+        text = visible(text)  # what a reader sees; nothing hidden reaches the classifier, redactor or prompt
         session = self._session(session_id, history)
         first_turn = session.turns == 0
 
@@ -95,13 +99,14 @@ class Assistant:
             return
 
         t = time.perf_counter()
-        turn = _TurnRetriever(self.retriever, self.top_k)  # resolving may already have searched the same query
-        query, gen_question = resolve(asked, session, turn, self.topic_switch_confidence)
-        if gen_question == asked:
-            gen_question = checked.text  # the generator reads the whole (redacted) message
-        retrieval = turn.retrieve(query, top_k=self.top_k)
-        if query != asked:
-            retrieval = prefer_variant(asked, session, retrieval)
+        try:
+            gen_question, retrieval = self._retrieve(asked, checked, session)
+        except Exception:  # the search is down: hand over to people, never fail the turn
+            log.exception("retrieval failed; answering with the hand-off")
+            answer = (self._policy_answer(checked, session) if checked.outcome is not Outcome.PASS
+                      else self._no_information(checked, session, None))
+            yield from self._finish(answer, session, checked, None, first_turn, started, timings, stream)
+            return
         timings["retrieval_ms"] = _ms(t)
         if not retrieval.confident or not retrieval.passages:
             answer = (self._policy_answer(checked, session) if checked.outcome is not Outcome.PASS
@@ -111,7 +116,12 @@ class Assistant:
 
         t = time.perf_counter()
         passages = retrieval.passages
+        sent = ""
+        if stream and checked.outcome is not Outcome.PASS and checked.reply:  # the referral leads the answer
+            sent = f"{checked.reply}\n\n"
+            yield from (Event("token", token) for token in stream_tokens(sent))
         draft, fallback_reason, streamed = yield from self._generate(gen_question, passages, stream)
+        sent += streamed
         timings["generation_ms"] = _ms(t)
 
         t = time.perf_counter()
@@ -132,42 +142,69 @@ class Assistant:
         answer.meta.update({"backend": draft.backend, "fallback_reason": fallback_reason,
                             "confidence": round(retrieval.confidence, 3), "intents": draft.meta.get("intents"),
                             "unsupported": verdict.unsupported, "checks_ok": verdict.ok})
-        yield from self._finish(answer, session, checked, retrieval, first_turn, started, timings, stream,
-                                already_streamed=streamed)
+        yield from self._finish(answer, session, checked, retrieval, first_turn, started, timings, stream, sent)
 
     def _session(self, session_id: str | None, history: Sequence[str]) -> Session:
         if session_id:
-            session = self.sessions.get(session_id)
+            try:
+                session = self.sessions.get(session_id)
+            except Exception:  # a broken store must not keep a citizen from an answer (or an emergency reply)
+                log.exception("session store failed; this turn starts a new conversation")
+                return Session(id=new_session_id())
             if session is None:
                 raise SessionExpired(f"session {session_id[:8]}… is unknown or expired; start a new one")
             return session
         session = Session(id=new_session_id())
         for earlier in history:  # stateless callers: replay earlier (already redacted upstream) user turns
-            checked = self.input_guard.check(Question(text=earlier, session_id=session.id))
-            r = self.retriever.retrieve(self._resolve(for_search(checked.text), session)[0], top_k=1)
+            checked = self.input_guard.check(Question(text=visible(earlier), session_id=session.id))
+            try:
+                r = self.retriever.retrieve(self._resolve(for_search(checked.text), session)[0], top_k=1)
+            except Exception:  # an earlier turn's topic is a convenience; this turn must still be answered
+                log.exception("retrieval failed while replaying the history; the turn goes on without its topic")
+                r = Retrieval(checked.text, [], False)
             top = r.passages[0] if r.confident and r.passages else None
             remember(session, checked.text, top.doc_id if top else None, top.title if top else None)
         return session
+
+    def _retrieve(self, asked: str, checked: Checked, session: Session) -> tuple[str, Retrieval]:
+        """(question for the generator, passages): a follow-up is condensed with the session's topic first."""
+        turn = TurnRetriever(self.retriever, self.top_k)  # resolving may already have searched the same query
+        query, gen_question = resolve(asked, session, turn, self.topic_switch_confidence)
+        if gen_question == asked:
+            gen_question = checked.text  # the generator reads the whole (redacted) message
+        retrieval = turn.retrieve(query, top_k=self.top_k)
+        if query != asked:
+            retrieval = prefer_variant(asked, session, retrieval)
+        return gen_question, retrieval
 
     def _resolve(self, text: str, session: Session) -> tuple[str, str]:
         """(retrieval query, question for the generator): follow-ups are condensed with the session's topic."""
         return resolve(text, session, self.retriever, self.topic_switch_confidence)
 
     def _generate(self, question: str, passages: Sequence[Passage], stream: bool):
-        """Run the configured generator; any backend failure degrades to the extractive composer."""
-        fallback_reason = None
-        streamed = False
+        """Run the configured generator; any backend failure degrades to the extractive composer. Streamed, only
+        text that passed the checks is yielded (assistant/stream_guard.py); returns (draft, reason, streamed)."""
+        fallback_reason, guard = None, None
         try:
             if stream and hasattr(self.generator, "stream") and self.generator is not self.fallback:
-                parts: list[str] = []
-                for token in self.generator.stream(question, passages):
-                    parts.append(token)
-                    streamed = True
-                    yield Event("token", token)
-                draft = Draft(text="".join(parts).strip(), sources=list(passages), mode="llm",
+                guard = StreamGuard(*self._public(passages), output_guard=self.output_guard,
+                                    min_support=self.min_support)
+                tokens = self.generator.stream(question, passages)
+                try:
+                    for unit in guard.run(tokens):
+                        yield from (Event("token", token) for token in stream_tokens(unit))
+                finally:
+                    getattr(tokens, "close", lambda: None)()  # stops the model (and its HTTP stream) on a failure
+                draft = Draft(text=guard.text.strip(), sources=list(passages), mode="llm",
                               backend=self.generator.name, meta={"streamed": True})
+                if guard.failure:
+                    fallback_reason = "checks failed: " + "; ".join(guard.failure)
+                    log.warning("streamed LLM answer stopped (%s); using the extractive answer", fallback_reason)
+                    draft = self.fallback.generate(question, passages)
             else:
                 draft = self.generator.generate(question, passages)
+                if draft.mode == "llm":
+                    draft = replace(draft, text=visible(draft.text))  # what the checks read is what is shown
         except AssistantError as exc:
             fallback_reason = f"backend error: {type(exc).__name__}"
             log.warning("generator %s failed (%s); using the extractive answer", self.generator.name, exc)
@@ -179,20 +216,24 @@ class Assistant:
         if not draft.text.strip():
             fallback_reason = "empty answer"
             draft = self.fallback.generate(question, passages)
-        return draft, fallback_reason, streamed
+        return draft, fallback_reason, guard.text if guard else ""
 
     def _check(self, draft: Draft) -> Verdict:
-        support = {n: self._support_text(p) for n, p in enumerate(draft.sources, start=1)}
+        support, public = self._public(draft.sources)
         grounding = check_grounding(draft.text, support, min_support=self.min_support)
         reasons = grounding.reasons()
         ok = grounding.ok
         if self.output_guard is not None:
-            # The guard treats text quoted from the passages as public; the whole cited documents are public.
-            public = [replace(p, text=support[n]) for n, p in enumerate(draft.sources, start=1)]
             guard = self.output_guard.check(draft, public)
             ok = ok and guard.ok
             reasons += guard.reasons
         return Verdict(ok=ok, reasons=reasons, unsupported=grounding.unsupported)
+
+    def _public(self, sources: Sequence[Passage]) -> tuple[dict[int, str], list[Passage]]:
+        """({citation number: text grounding compares with}, the sources carrying the text the output guard treats
+        as public, i.e. quotable): the whole cited documents, not only the retrieved chunks."""
+        support = {n: self._support_text(p) for n, p in enumerate(sources, start=1)}
+        return support, [replace(p, text=support[n]) for n, p in enumerate(sources, start=1)]
 
     def _support_text(self, passage: Passage) -> str:
         doc = self.documents.get(passage.doc_id)
@@ -207,54 +248,48 @@ class Assistant:
                       rule=checked.rule, redactions=checked.redactions, session_id=session.id,
                       mode="extractive", meta={"backend": "policy"})
 
-    def _no_information(self, checked: Checked, session: Session, retrieval: Retrieval) -> Answer:
+    def _no_information(self, checked: Checked, session: Session, retrieval: Retrieval | None) -> Answer:
+        """The hand-off to people; `retrieval` None: the search itself failed."""
+        if retrieval is None:
+            return Answer(text=message("no_information.unavailable"), action="handoff", rule="no_information",
+                          redactions=checked.redactions, session_id=session.id, meta={"backend": "unavailable"})
         return Answer(text=message("no_information"), action="handoff", rule="no_information",
                       redactions=checked.redactions, session_id=session.id, mode="extractive",
                       meta={"backend": "gate", "confidence": round(retrieval.confidence, 3)})
 
     def _finish(self, answer: Answer, session: Session, checked: Checked, retrieval: Retrieval | None,
                 first_turn: bool, started: float, timings: dict[str, float], stream: bool,
-                already_streamed: bool = False) -> Iterator[Event]:
+                sent: str = "") -> Iterator[Event]:
         if first_turn and self.notice:
             answer.notice = self.notice
         remember(session, checked.text, answer.topic, answer.sources[0].title if answer.sources else None)
-        self.sessions.put(session)
+        _survive(self.sessions.put, session, what="session store")
         answer.meta.update(timings)
         answer.meta["latency_ms"] = _ms(started)
         answer.meta["readability"] = readability(answer.text) if answer.action == "answer" else {}
-        if already_streamed and answer.mode != "llm":
-            answer.meta["replaced_stream"] = True  # the streamed LLM text was rejected; `done` carries the answer
-        if stream and not already_streamed:
-            for token in stream_tokens(answer.text):
-                yield Event("token", token)
+        if stream:
+            sent = sent.rstrip()
+            rest = answer.text[len(sent):]
+            if not answer.text.startswith(sent):  # the checks stopped the LLM answer, or the fallback replaced it
+                answer.meta["replaced_stream"] = True
+                yield Event("replace", None)
+                rest = answer.text
+            yield from (Event("token", token) for token in stream_tokens(rest))
         if self.audit is not None:
-            self.audit.record(session_id=session.id, rule=answer.rule, action=answer.action,
-                              redactions=[r.type for r in answer.redactions], backend=answer.meta.get("backend"),
-                              mode=answer.mode, latency_ms=answer.meta["latency_ms"],
-                              fallback_reason=answer.meta.get("fallback_reason"))
+            _survive(self.audit.record, session_id=session.id, rule=answer.rule, action=answer.action,
+                     redactions=[r.type for r in answer.redactions], backend=answer.meta.get("backend"),
+                     mode=answer.mode, latency_ms=answer.meta["latency_ms"],
+                     fallback_reason=answer.meta.get("fallback_reason"), what="audit log")
         yield Event("done", answer)
-
-
-class _TurnRetriever:
-    """The retriever for one turn: a query searched twice (once alone to decide on a follow-up, then as the
-    turn's query) is searched once; other attributes (`topic_overlap`) are the retriever's own."""
-
-    def __init__(self, retriever: Retriever, top_k: int) -> None:
-        self._retriever, self._top_k = retriever, top_k
-        self._found: dict[str, Retrieval] = {}
-
-    def retrieve(self, query: str, top_k: int = 5, filters: dict[str, Any] | None = None) -> Retrieval:
-        if filters or top_k > self._top_k:
-            return self._retriever.retrieve(query, top_k=top_k, filters=filters)
-        if query not in self._found:
-            self._found[query] = self._retriever.retrieve(query, top_k=self._top_k)
-        found = self._found[query]
-        return replace(found, passages=found.passages[:top_k])
-
-    def __getattr__(self, name: str) -> Any:
-        return getattr(self._retriever, name)
 
 
 def _ms(t: float) -> float:
     return round((time.perf_counter() - t) * 1000, 2)
 
+
+def _survive(call: Any, *args: Any, what: str, **kwargs: Any) -> None:
+    """Storing a session or an audit record must not take the answer with it (an emergency reply above all)."""
+    try:
+        call(*args, **kwargs)
+    except Exception:
+        log.exception("%s failed; the answer is still given", what)

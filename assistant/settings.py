@@ -98,6 +98,9 @@ class GuardrailSettings(BaseModel):
     # Salt for the session hashes in the audit log; set it so hashes stay stable across restarts (and the same on
     # every replica, so one conversation keeps one hash whichever replica answers).
     audit_salt: str | None = None
+    # Hosts (with their subdomains) an LLM answer may link to, besides the hosts the cited documents link to; an
+    # answer with any other link, an image or HTML falls back to the extractive answer (guardrails/markup.py).
+    allowed_link_hosts: list[str] = Field(default_factory=lambda: ["krefeld.de"])
 
 
 class SessionSettings(BaseModel):
@@ -155,8 +158,15 @@ class APISettings(BaseModel):
     # 15 s), so a client drops an idle connection before the server does; with uvicorn's 5 s, httpx sometimes sent a
     # request on a connection the server was just closing (ReadError under load).
     keep_alive_s: int = Field(default=65, ge=1, le=3600)
+    # Seconds a worker of several may take to answer uvicorn's health ping before it is killed and restarted (uvicorn:
+    # 5 s). A worker importing its libraries and loading index and models on a busy 2-core machine can be starved
+    # longer: at load 18, 5 s killed every worker within half a minute, over and over; with 60 s none was killed.
+    worker_healthcheck_s: int = Field(default=60, ge=5, le=600)
     max_feedback_chars: int = 1000
     docs_enabled: bool = True  # /docs, /redoc (assets from the fastapi-offline package, no CDN), /openapi.json
+    # uvicorn's access log (one line per request). Off by default (data minimisation); when on, its lines go through
+    # the same PII filter as every other record (a path or query may carry personal data).
+    access_log: bool = False
     model_name: str = "buergerassistent-krefeld"  # the model id the OpenAI-compatible endpoint reports
 
     @field_validator("trusted_proxies")

@@ -5,12 +5,17 @@ audit log included, ever sees the raw personal data. The decision follows the ru
 emergency and crisis hand over (112/110, Telefonseelsorge), injection and discrimination are refused, decisions,
 advice, politics and off-topic questions are referred; `allow_answer` says whether retrieval may still add general
 information.
+
+Before both, the message is reduced to what a reader sees (`guardrails.normalize.visible`): a name split by a
+zero-width space is still a name, and an instruction hidden in Unicode tag characters is gone before a classifier or
+a model could read it.
 """
 
 from __future__ import annotations
 
 from corpus.types import Checked, Outcome, Question
 from guardrails.classifier import Classification, PolicyClassifier
+from guardrails.normalize import visible
 from guardrails.policy import Policy
 from guardrails.protocols import Redactor
 
@@ -27,7 +32,7 @@ class PolicyInputGuard:
         self.last: Classification | None = None  # for logs and evals; holds no raw text
 
     def check(self, question: Question) -> Checked:
-        text, redactions = self.redactor.redact(question.text)
+        text, redactions = self.redactor.redact(visible(question.text))
         if not text.strip():
             return Checked(text=text, redactions=redactions)
         result = self.classifier.classify(text)

@@ -5,6 +5,10 @@ Attackers and citizens spell the same words in many ways: "Selbstmord", "SELBSTM
 lower case, umlauts as ae/oe/ue, ß as ss, accents stripped, leetspeak inside words mapped back to letters, letters
 spaced out one by one joined again. Encoded payloads (base64, hex, rot13) are decoded so the rules can look at what
 they say.
+
+`visible()` comes first, for every message and every LLM answer: characters a reader cannot see are where text
+hides from a classifier or a regex while a tokenizer still reads it ("ASCII smuggling" in Unicode tag characters
+U+E0020..E007F, zero-width joiners inside a word, bidi overrides).
 """
 
 from __future__ import annotations
@@ -18,7 +22,13 @@ import unicodedata
 _UMLAUTS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss", "ẞ": "ss"})
 _LEET = str.maketrans({"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "8": "b", "@": "a",
                        "$": "s", "€": "e"})
-_INVISIBLE = re.compile(r"[\u200b-\u200f\u2060\u00ad\ufeff]")
+# Invisible characters that are not format (Cf) characters: combining grapheme joiner, Mongolian and standard
+# variation selectors, Hangul fillers and the braille blank (both render as nothing or as a blank).
+_INVISIBLE_OTHER = re.compile("[\u034f\u180b-\u180d\u180f\ufe00-\ufe0f\u115f\u1160\u3164\uffa0\u2800"
+                              "\U000e0000-\U000effff]")  # plane 14: tags and variation selectors supplement
+_DROPPED_CATEGORIES = frozenset({"Cf", "Cs", "Co", "Cn"})  # format, surrogate, private use, unassigned
+# NFKC would turn "80 m²" into "80 m2"; square and cubic metres are everyday German in building and housing.
+_NOT_KEPT = re.compile("[^\u00b2\u00b3]+")
 # A token mixing letters with leet characters, e.g. "s3lbstm0rd", "1gn0r13r3", "@dmin"; plain numbers stay numbers.
 _LEET_TOKEN = re.compile(r"(?=[\w@$€]*[a-z])(?=[\w@$€]*[0-9@$€])[a-z0-9@$€]{3,}")
 # Four or more single letters separated by spaces, dots, dashes or underscores: "i g n o r e", "s.u.i.z.i.d".
@@ -30,9 +40,25 @@ _BASE64_CHUNK = re.compile(r"[A-Za-z0-9+/]{16,}={0,2}")
 _HEX_CHUNK = re.compile(r"(?:[0-9a-fA-F]{2}[\s:]?){8,}")
 
 
+def visible(text: str) -> str:
+    """The text as a reader sees it, NFKC-folded: invisible characters dropped (format characters such as zero-width
+    space and joiner, soft hyphen, bidi controls and Unicode tags; variation selectors; private-use, unassigned and
+    lone surrogate code points), line and paragraph separators as newlines, compatibility forms folded (full-width
+    "Ｓｕｉｚｉｄ" → "Suizid", "ﬁ" → "fi", no-break spaces → spaces) except ² and ³.
+
+    Emoji written with ZWJ or a variation selector fall apart into their parts, and Persian loses its ZWNJ, which
+    changes the look, not the words. Idempotent, and cheap for plain ASCII."""
+    if text.isascii():
+        return text
+    t = _INVISIBLE_OTHER.sub("", text)
+    t = "".join(c for c in t if unicodedata.category(c) not in _DROPPED_CATEGORIES)
+    t = t.replace("\u2028", "\n").replace("\u2029", "\n\n")
+    return _NOT_KEPT.sub(lambda m: unicodedata.normalize("NFKC", m.group()), t)
+
+
 def fold(text: str) -> str:
     """Lower case, umlauts folded (ä→ae, ß→ss), accents and invisible characters removed, spaces collapsed."""
-    t = unicodedata.normalize("NFKC", _INVISIBLE.sub("", text)).lower().translate(_UMLAUTS)
+    t = visible(text).lower().translate(_UMLAUTS)
     t = "".join(c for c in unicodedata.normalize("NFKD", t) if not unicodedata.combining(c))
     return _SPACE.sub(" ", t).strip()
 

@@ -1,8 +1,11 @@
-"""Output guard: a draft answer fails when it leaks personal data or the system prompt, or breaks the policy.
+"""Output guard: a draft answer fails when it leaks personal data or the system prompt, carries markup, or breaks
+the policy.
 
 - Personal data: the injected `Redactor` scans the draft; placeholders (<PERSON_1>), the city's and emergency
   numbers and anything quoted verbatim from the retrieved passages (public contact data of offices) are fine.
 - System prompt: word n-grams shared with the prompt given to the constructor (and not with the passages).
+- Markup: HTML, images, script URLs and links to hosts other than the city's and the cited documents'
+  (guardrails/markup.py).
 - Policy: binding individual decisions ("Ihr Antrag wird bewilligt", GDPR Art. 22), party-political
   recommendations (neutrality of the administration) and discriminatory statements (Leitlinie inklusiv und
   geschlechtersensibel).
@@ -12,11 +15,13 @@ A failed verdict makes the pipeline fall back to the extractive answer, or to th
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from functools import lru_cache
 from typing import Iterable, Sequence
 
 from corpus.types import Draft, Passage, Verdict
-from guardrails.normalize import fold
+from guardrails.markup import markup_problems
+from guardrails.normalize import fold, visible
 from guardrails.patterns import RULE_PATTERNS, found
 from guardrails.protocols import Redactor
 
@@ -48,23 +53,30 @@ class PolicyOutputGuard:
     """OutputGuard over PII, prompt leaks and policy content; grounding and citations are checked elsewhere."""
 
     def __init__(self, redactor: Redactor, system_prompt: str = "", ngram: int = 6,
-                 allowed_numbers: Sequence[str] = ALLOWED_NUMBERS, templates: Iterable[str] = ()) -> None:
+                 allowed_numbers: Sequence[str] = ALLOWED_NUMBERS, templates: Iterable[str] = (),
+                 allowed_hosts: Sequence[str] = ()) -> None:
         """`templates`: the fixed texts the answer composer writes itself ("Wenden Sie sich an: {office}."); their
-        fixed parts count as public like quotes, their slots do not."""
+        fixed parts count as public like quotes, their slots do not. `allowed_hosts`: the hosts (with their
+        subdomains) an answer may link to besides those the cited documents link to, e.g. the city's own domain."""
         if ngram < 3:
             raise ValueError(f"ngram must be >= 3 so common phrases do not count as leaks, got {ngram}")
         self.redactor = redactor
         self._template_parts = frozenset(part.lower() for t in templates for part in _pieces(t) if "{" not in part)
         self.ngram = ngram
         self.allowed_numbers = tuple(allowed_numbers)
+        self.allowed_hosts = tuple(allowed_hosts)
         self._prompt_grams = _grams(fold(system_prompt), ngram)
 
     def check(self, draft: Draft, passages: Sequence[Passage]) -> Verdict:
         reasons = []
-        public = "\n".join(f"{p.snippet}\n{p.text}" for p in passages)
+        draft = replace(draft, text=visible(draft.text))  # "erika\u200b@..." is an address to a reader
+        public = "\n".join(f"{p.snippet}\n{p.text}\n{p.url or ''}" for p in passages)
         pii = self._pii(draft.text, _plain_public(public), {p.title for p in passages})
         if pii:
             reasons.append(f"personal data in answer: {', '.join(sorted(set(pii)))}")
+        markup = markup_problems(draft.text, self.allowed_hosts, public)
+        if markup:
+            reasons.append(f"markup in answer: {', '.join(markup)}")
         folded = fold(draft.text)
         leaked = self._prompt_grams & _grams(folded, self.ngram)
         if leaked:  # rare: only then is it worth reading the passages for the same phrases

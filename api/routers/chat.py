@@ -1,4 +1,10 @@
-"""`POST /api/v1/chat`: one answer as JSON, or Server-Sent Events (`token` events, then `done`)."""
+"""`POST /api/v1/chat`: one answer as JSON, or Server-Sent Events (`token` events, then `done`).
+
+An LLM answer streams only in units that passed the output checks (assistant/stream_guard.py). When a later unit
+fails, the stream stops there, a `replace` event tells the client to clear what it showed, and the tokens after it
+and the `done` event carry the extractive answer. A client that ignores `replace` still shows only checked text,
+and `done` always carries the final answer.
+"""
 
 from __future__ import annotations
 
@@ -32,7 +38,8 @@ async def chat(body: ChatRequest, request: Request, assistant: AssistantDep, set
                metrics: MetricsDep):
     """Beantwortet eine Frage mit Quellenangaben [n]. Die erste Antwort eines Gesprächs trägt den KI-Hinweis
     (`notice`). Mit `stream: true` oder `Accept: text/event-stream` kommen `token`-Ereignisse und zum Schluss
-    ein `done`-Ereignis mit der vollständigen Antwort."""
+    ein `done`-Ereignis mit der vollständigen Antwort. Ein `replace`-Ereignis heißt: Der bisher gezeigte Text wird
+    durch die folgenden `token`-Ereignisse ersetzt (eine Antwort des Sprachmodells hat die Prüfung nicht bestanden)."""
     text = clean_text(body.message, settings.api.max_message_chars)
     accept = request.headers.get("accept", "")
     if not (body.stream or "text/event-stream" in accept):
@@ -48,6 +55,8 @@ def _frames(events: Iterator[Event], metrics: Metrics) -> Iterator[str]:
     for event in events:
         if event.kind == "token":
             yield frame("token", event.data)
+        elif event.kind == "replace":  # the tokens shown so far are not the answer; the ones that follow are
+            yield frame("replace", {})
         elif event.kind == "done":
             metrics.observe_answer(event.data)
             yield frame("done", event.data.to_response())

@@ -3,6 +3,12 @@
 Stateless like the OpenAI API: the earlier user messages of `messages` are the history, the last one is the
 question. System messages are ignored on purpose: a client cannot replace the assistant's rules. Sources are
 appended as a numbered list so chat front ends show them; the full chat response rides along as `buergerassistent`.
+
+Streamed, a chunk never carries text that is later taken back: an OpenAI client keeps every chunk in its transcript.
+The pipeline sends an LLM answer only in units that passed the output checks (assistant/stream_guard.py). When a
+later unit fails, the answer so far stays (it passed every check) and the extractive answer follows it, introduced
+by one German line; `buergerassistent.answer` holds that extractive answer and `meta.replaced_stream` is set. The
+alternative, ending the stream there, would leave the citizen with half an answer.
 """
 
 from __future__ import annotations
@@ -90,26 +96,26 @@ def _chunk(completion_id: str, model: str, delta: dict[str, Any], finish: str | 
 
 def _chunks(completion_id: str, model: str, events: Iterator[Event], metrics: Metrics) -> Iterator[str]:
     yield _chunk(completion_id, model, {"role": "assistant", "content": ""})
-    streamed: list[str] = []
+    sent = False
     for event in events:
         if event.kind == "token":
-            streamed.append(event.data)
+            sent = sent or bool(event.data.strip())
             yield _chunk(completion_id, model, {"content": event.data})
+        elif event.kind == "replace" and sent:  # what was sent stays: it passed every check (module docstring)
+            yield _chunk(completion_id, model, {"content": "\n\n" + message("answer_continued") + "\n\n"})
         elif event.kind == "done":
             answer: Answer = event.data
             metrics.observe_answer(answer)
-            tail = _tail(answer, "".join(streamed))
+            tail = _tail(answer)
             if tail:
                 yield _chunk(completion_id, model, {"content": tail})
             yield _chunk(completion_id, model, {}, finish="stop", extra={"buergerassistent": answer.to_response()})
     yield "data: [DONE]\n\n"
 
 
-def _tail(answer: Answer, streamed: str) -> str:
-    """What follows the streamed tokens: a correction if the checks replaced them, the notice and the sources."""
+def _tail(answer: Answer) -> str:
+    """What follows the streamed answer: the notice and the sources."""
     parts = []
-    if streamed.strip() != answer.text.strip():
-        parts.append(message("answer_replaced") + "\n\n" + answer.text)
     if answer.notice:
         parts.append(f"_{answer.notice}_")
     parts.extend(_source_lines(answer))

@@ -1,5 +1,6 @@
 /* Citizen chat: sends the question to /api/v1/chat as a Server-Sent Events stream, shows the tokens as they
-   come and the final answer with source links, notice and feedback buttons. */
+   come (a "replace" event clears them), then the final answer of the done event with source links, notice and
+   feedback buttons in their place. */
 (function () {
   "use strict";
   var BA = window.BA;
@@ -153,6 +154,11 @@
       if (name === "token") {
         raw += data;
         live.textContent = raw;
+      } else if (name === "replace") {
+        // The assistant's own answer stopped at a sentence that failed its checks; the tokens that follow (and
+        // the done event) are the answer from the city's documents, so what was shown goes.
+        raw = "";
+        live.textContent = "";
       } else if (name === "done") {
         final = data;
       } else if (name === "error") {

@@ -21,10 +21,10 @@ for module in (corpus_cmds, search_cmds, answer_cmds, guard_cmds, serve_cmds, db
 
 @app.callback()
 def _root(verbose: bool = typer.Option(False, "--verbose", "-v", help="Debug logging.")) -> None:
+    from assistant.logs import setup_logging
     from assistant.settings import get_settings
 
-    level = logging.DEBUG if verbose else getattr(logging, get_settings().log_level.upper(), logging.INFO)
-    logging.basicConfig(level=level, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    setup_logging(logging.DEBUG if verbose else get_settings().log_level)
 
 
 def main() -> None:

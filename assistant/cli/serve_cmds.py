@@ -1,7 +1,9 @@
 """`buergerassistent serve [--host 127.0.0.1] [--port 8000]`: API and web pages with uvicorn.
 
 The index is built (first run) or loaded and the guardrails and answer backend are loaded *before* the port
-opens, so the first citizen never waits for a model, and the log says exactly what answers.
+opens, so the first citizen never waits for a model, and the log says exactly what answers. uvicorn does not
+configure logging (`log_config=None`): its loggers, the access log included, go through the root handler that
+assistant/logs.py set up with the PII filter, in this process and in every worker.
 """
 
 from __future__ import annotations
@@ -13,8 +15,6 @@ from typing import Optional
 import typer
 
 log = logging.getLogger("buergerassistent.serve")
-
-WORKER_HEALTHCHECK_S = 60
 
 
 def register(app: typer.Typer) -> None:
@@ -47,8 +47,9 @@ def register(app: typer.Typer) -> None:
         log.info("in use: %s", describe(assistant))
         app = create_app(settings, assistant)
         log.info("serving on http://%s:%d  (chat /, staff /staff, API docs /docs)", host, port)
-        uvicorn.run(app, host=host, port=port, log_level=settings.log_level.lower(),
-                    **uvicorn_options(settings.api), **proxy_options(settings))
+        uvicorn.run(app, host=host, port=port, log_level=settings.log_level.lower(), log_config=None,
+                    **{**uvicorn_options(settings.api), "access_log": settings.api.access_log},
+                    **proxy_options(settings))
 
 
 def _serve_workers(settings, host: str, port: int, rebuild_index: bool) -> None:
@@ -83,8 +84,9 @@ def _serve_workers(settings, host: str, port: int, rebuild_index: bool) -> None:
     # (default 5 s). A worker loading its index and models on a busy machine missed that (load average 18 on 2
     # cores: every worker was killed while loading and restarted, over and over); 60 s still replaces a hung one.
     uvicorn.run("api.app:create_worker_app", factory=True, workers=settings.api.workers, host=host, port=port,
-                log_level=settings.log_level.lower(), timeout_worker_healthcheck=WORKER_HEALTHCHECK_S,
-                **uvicorn_options(settings.api), **proxy_options(settings))
+                log_level=settings.log_level.lower(), log_config=None,
+                timeout_worker_healthcheck=settings.api.worker_healthcheck_s,
+                **{**uvicorn_options(settings.api), "access_log": settings.api.access_log}, **proxy_options(settings))
 
 
 def proxy_options(settings) -> dict:

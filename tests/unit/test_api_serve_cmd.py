@@ -32,6 +32,7 @@ def test_serve_builds_before_listening_and_generates_a_staff_key(monkeypatch, tm
     assert served["host"] == "127.0.0.1" and served["port"] == 8123
     assert served["timeout_keep_alive"] == 65  # longer than clients keep idle connections (httpx: 5 s)
     assert served["proxy_headers"] is False  # uvicorn would otherwise believe X-Forwarded-For from 127.0.0.1
+    assert served["log_config"] is None and served["access_log"] is False  # logging stays ours, with the PII filter
     key = built[0].api.staff_api_key
     assert key and len(key) >= 20 and key in result.output
     assert "answer backend: extractive" in caplog.text and "'documents': 2" in caplog.text
@@ -63,7 +64,8 @@ def test_serve_starts_one_worker_per_cpu_by_default(monkeypatch, tmp_path):
         get_settings.cache_clear()
     assert result.exit_code == 0, result.output
     assert served["app"] == "api.app:create_worker_app" and served["workers"] == 3
-    assert served["timeout_worker_healthcheck"] == 60  # a worker loading its models on a busy machine is not hung
+    assert served["log_config"] is None  # each worker sets up its own logging with the PII filter
+    assert served["timeout_worker_healthcheck"] == 60  # a loading worker is not killed as hung after 5 s
     assert served["timeout_keep_alive"] == 65
     assert os.environ["BA_API__WORKERS"] == "3" and os.environ["BA_SESSION__BACKEND"] == "sqlite"
 

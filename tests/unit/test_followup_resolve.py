@@ -101,10 +101,10 @@ def test_a_follow_up_about_a_son_or_daughter_finds_the_childrens_variant():
 
 
 def test_a_turn_searches_a_query_once_even_when_resolving_searched_it_first():
-    from assistant.pipeline import _TurnRetriever
+    from assistant.followup import TurnRetriever
 
     inner = ScriptedRetriever(found=("sperrmuell", 0.95))
-    turn = _TurnRetriever(inner, top_k=5)
+    turn = TurnRetriever(inner, top_k=5)
     query, _ = resolve("Wo melde ich Sperrmüll an?", TOPIC, turn, switch_confidence=0.5)
     assert turn.retrieve(query, top_k=5).passages[0].doc_id == "sperrmuell"
     assert inner.queries == ["Wo melde ich Sperrmüll an?"]

@@ -5,7 +5,7 @@ import pytest
 from assistant.messages import MESSAGES, message
 from assistant.readability import readability
 
-HANDOFF_TEXTS = ["no_information", "handoff", "error_internal"]
+HANDOFF_TEXTS = ["no_information", "no_information.unavailable", "handoff", "error_internal"]
 
 
 @pytest.mark.parametrize("key", HANDOFF_TEXTS)
