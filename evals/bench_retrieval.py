@@ -23,6 +23,7 @@ from corpus.types import Chunk
 from evals.retrieval_eval import load_dev
 from retrieval.analysis import GermanAnalyzer
 from retrieval.bm25 import Bm25Index
+from retrieval.embedders import query_vectors
 from retrieval.faiss_index import FaissIndex
 from retrieval.hybrid import HybridRetriever
 from retrieval.indexing import lexical_text
@@ -45,14 +46,14 @@ def _latencies(retriever: HybridRetriever, queries: list[str]) -> tuple[float, f
 
 
 def _embedding_ms(embedder, queries: list[str]) -> tuple[float, float]:
-    """Median wall and mean CPU milliseconds to embed one query (tokenizer + model): the largest CPU cost of an
-    answer, and the one number that tells the embedder runtimes apart."""
+    """Median wall and mean CPU milliseconds to embed one query (tokenizer + model, query role): the largest CPU
+    cost of an answer, and the one number that tells the embedders apart."""
     for q in queries[:10]:
-        embedder.embed([q])
+        query_vectors(embedder, [q])
     times, cpu = [], time.process_time()
     for q in queries:
         started = time.perf_counter()
-        embedder.embed([q])
+        query_vectors(embedder, [q])
         times.append((time.perf_counter() - started) * 1000)
     return float(np.median(times)), (time.process_time() - cpu) * 1000 / max(len(queries), 1)
 
@@ -76,37 +77,48 @@ def _scaled(base: HybridRetriever, n: int, seed: int = 7) -> tuple[list[Chunk], 
     return chunks, np.vstack(vecs).astype(np.float32)
 
 
-def bench(settings: Settings, scaled_chunks: int = 100_000, n_queries: int = 200) -> str:
+def bench(settings: Settings, scaled_chunks: int = 100_000, n_queries: int = 200,
+          embedders: list[str] | None = None) -> str:
+    """One block of numbers per embedder (default: the configured one), side by side in one run."""
+    names = embedders or [settings.retrieval.embedder]
+    blocks = []
+    for name in names:
+        s = settings.model_copy(deep=True)
+        s.retrieval.embedder = name
+        blocks.append(f"== embedder {name}\n" + _bench_one(s, scaled_chunks, n_queries))
+    return "\n\n".join(blocks)
+
+
+def _bench_one(settings: Settings, scaled_chunks: int, n_queries: int) -> str:
+    from assistant.wiring import build_embedder, retriever_options
     from retrieval.builder import load_or_build
-    from retrieval.embedders import make_embedder
 
     r = settings.retrieval
     queries = [d["query"] for d in load_dev(settings.eval.data_dir / "retrieval_dev.jsonl")][:n_queries]
-    args: dict[str, Any] = dict(fusion=r.fusion, rrf_k=r.rrf_k, dense_weight=r.dense_weight,
-                                min_confidence=r.min_confidence)
     lines = []
     with tempfile.TemporaryDirectory() as tmp:
-        embedder = make_embedder(r.embedder, r.embedder_model, runtime=r.embedder_runtime, cache_dir=r.model_cache)
+        embedder = build_embedder(settings)
+        args: dict[str, Any] = retriever_options(settings, embedder)
         embedder.embed(["warm"])  # model load is not index build time
-        started = time.perf_counter()
-        base = load_or_build(Path(tmp) / "index", settings.corpus.path, embedder=embedder,
-                             chunk_max_chars=settings.corpus.chunk_max_chars, hnsw_threshold=r.hnsw_threshold,
-                             rebuild=True, **args)
-        build_s = time.perf_counter() - started
-        started = time.perf_counter()
-        base = load_or_build(Path(tmp) / "index", settings.corpus.path, embedder=embedder,
-                             chunk_max_chars=settings.corpus.chunk_max_chars, hnsw_threshold=r.hnsw_threshold,
-                             **args)
-        load_s = time.perf_counter() - started
+        cache = Path(tmp) / "cache.sqlite3"
+        timings = {}
+        for label, rebuild in (("cold", True), ("warm", True), ("load", False)):
+            started = time.perf_counter()
+            base = load_or_build(Path(tmp) / "index", settings.corpus.path, embedder=embedder,
+                                 chunk_max_chars=settings.corpus.chunk_max_chars, hnsw_threshold=r.hnsw_threshold,
+                                 rebuild=rebuild, embedding_cache=cache, progress=False, **args)
+            timings[label] = time.perf_counter() - started
     p50, p95 = _latencies(base, queries)
     embed_ms, embed_cpu = _embedding_ms(embedder, queries)
+    sample = [c.text for c in base.chunks[:256]]
     emb_started = time.perf_counter()
-    embedder.embed([c.text for c in base.chunks[:128]])
-    per_chunk = (time.perf_counter() - emb_started) / 128
-    lines.append(f"{'corpus':<28} {'chunks':>7} {'build s':>8} {'load s':>7} {'p50 ms':>7} {'p95 ms':>7} "
-                 f"{'peak MB':>8}")
-    lines.append(f"{'shipped':<28} {len(base.chunks):>7} {build_s:8.1f} {load_s:7.3f} {p50:7.1f} {p95:7.1f} "
-                 f"{_peak_mb():8.0f}")
+    for i in range(0, len(sample), 32):
+        embedder.embed(sample[i:i + 32])
+    per_chunk = (time.perf_counter() - emb_started) / len(sample)
+    lines.append(f"{'corpus':<28} {'chunks':>7} {'cold s':>7} {'warm s':>7} {'load s':>7} {'p50 ms':>7} "
+                 f"{'p95 ms':>7} {'peak MB':>8}")
+    lines.append(f"{'shipped':<28} {len(base.chunks):>7} {timings['cold']:7.1f} {timings['warm']:7.1f} "
+                 f"{timings['load']:7.3f} {p50:7.1f} {p95:7.1f} {_peak_mb():8.0f}")
     if scaled_chunks > len(base.chunks):
         chunks, vectors = _scaled(base, scaled_chunks)
         analyzer = GermanAnalyzer()
@@ -119,13 +131,14 @@ def bench(settings: Settings, scaled_chunks: int = 100_000, n_queries: int = 200
         scaled = HybridRetriever(list(base.documents.values()), chunks, bm25, dense, embedder, analyzer, **args)
         s50, s95 = _latencies(scaled, queries)
         label = f"synthetic ({dense.kind})"
-        lines.append(f"{label:<28} {len(chunks):>7} {t_bm25 + t_faiss:8.1f} {'-':>7} {s50:7.1f} {s95:7.1f} "
+        lines.append(f"{label:<28} {len(chunks):>7} {t_bm25 + t_faiss:7.1f} {'-':>7} {'-':>7} {s50:7.1f} {s95:7.1f} "
                      f"{_peak_mb():8.0f}")
         lines.append(f"  scaled build: BM25 analysis+index {t_bm25:.1f} s, FAISS {t_faiss:.1f} s; embedding "
-                     f"{len(chunks)} chunks would add ~{per_chunk * len(chunks) / 60:.0f} min at the measured "
-                     f"{1 / per_chunk:.0f} chunks/s (vectors synthesised, see module docstring)")
-    lines.append(f"  query embedding ({getattr(embedder, 'active_runtime', embedder.name)}): median {embed_ms:.2f} ms, "
-                 f"{embed_cpu:.2f} ms CPU per query")
+                     f"{len(chunks)} chunks would add ~{per_chunk * len(chunks) / 60:.0f} min (vectors synthesised, "
+                     "see module docstring)")
+    lines.append(f"  passage embedding: {1 / per_chunk:.1f} chunks/s (batches of 32, {embedder.name}, "
+                 f"{getattr(embedder, 'threads', '?')} thread(s))")
+    lines.append(f"  query embedding: median {embed_ms:.2f} ms, {embed_cpu:.2f} ms CPU per query")
     lines.append(f"  queries: {len(queries)} dev questions, warm, one process, top_k=5, fusion={r.fusion}; "
                  f"load average {Path('/proc/loadavg').read_text().split()[0] if Path('/proc/loadavg').exists() else '?'}")
     return "\n".join(lines)

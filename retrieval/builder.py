@@ -7,13 +7,12 @@ import time
 from pathlib import Path
 from typing import Any
 
-import numpy as np
-
 from corpus.errors import CorpusError
 from corpus.loader import corpus_hash, load_corpus
 from corpus.schema import Document
 from retrieval.analysis import ANALYSIS_VERSION, GermanAnalyzer
 from retrieval.bm25 import Bm25Index
+from retrieval.embedding_cache import EmbeddingCache, embed_cached
 from retrieval.faiss_index import FaissIndex
 from retrieval.hybrid import HybridRetriever
 from retrieval.indexing import IndexContents, dense_text, index_chunks, lexical_text
@@ -35,20 +34,29 @@ def fingerprint(corpus_dir: Path, *, chunk_max_chars: int, embedder: Any | None,
 
 
 def build_contents(documents: list[Document], chunk_max_chars: int, analyzer: GermanAnalyzer,
-                   embedder: Any | None, batch_size: int = 64) -> IndexContents:
+                   embedder: Any | None, batch_size: int = 32, cache: EmbeddingCache | None = None,
+                   progress: bool | None = None) -> IndexContents:
+    """Chunks, their analysed tokens and (with an embedder) their vectors; only chunks the cache lacks are
+    embedded."""
     chunks = index_chunks(documents, chunk_max_chars)
     by_id = {d.id: d for d in documents}
     tokens = [analyzer.analyze(lexical_text(c, by_id.get(c.doc_id))) for c in chunks]
     vectors = None
     if embedder is not None and chunks:
-        texts = [dense_text(c) for c in chunks]
-        vectors = np.vstack([embedder.embed(texts[i:i + batch_size]) for i in range(0, len(texts), batch_size)])
+        vectors, computed = embed_cached(embedder, [dense_text(c) for c in chunks], cache, batch_size=batch_size,
+                                         progress=progress, desc="embedding chunks")
+        log.info("embedded %d of %d chunks (%d from the cache)", computed, len(chunks), len(chunks) - computed)
     return IndexContents(documents, chunks, tokens, vectors)
 
 
 def load_or_build(index_dir: Path, corpus_dir: Path, *, embedder: Any | None, chunk_max_chars: int = 900,
-                  hnsw_threshold: int = 50_000, rebuild: bool = False, **retriever_args: Any) -> HybridRetriever:
-    """The retriever over a verified stored index, rebuilding (with a log line saying why) when needed."""
+                  hnsw_threshold: int = 50_000, rebuild: bool = False, embedding_cache: Path | None = None,
+                  progress: bool | None = None, **retriever_args: Any) -> HybridRetriever:
+    """The retriever over a verified stored index, rebuilding (with a log line saying why) when needed.
+
+    `embedding_cache`: a SQLite file of vectors by (embedder, chunk text hash); a rebuild then embeds only new and
+    changed chunks. None embeds everything (tests, one-off builds).
+    """
     index_dir, corpus_dir = Path(index_dir), Path(corpus_dir)
     if hasattr(embedder, "load"):
         embedder.load()  # its name in the fingerprint is then the runtime that really runs (after any fallback)
@@ -68,7 +76,13 @@ def load_or_build(index_dir: Path, corpus_dir: Path, *, embedder: Any | None, ch
     if not loaded.documents:
         raise CorpusError(f"no loadable documents under {corpus_dir}; check BA_CORPUS__PATH "
                           f"({len(loaded.problems)} problems reported)")
-    contents = build_contents(loaded.documents, chunk_max_chars, analyzer, embedder)
+    cache = EmbeddingCache(embedding_cache) if embedding_cache is not None and embedder is not None else None
+    try:
+        contents = build_contents(loaded.documents, chunk_max_chars, analyzer, embedder, cache=cache,
+                                  progress=progress)
+    finally:
+        if cache is not None:
+            cache.close()
     bm25 = Bm25Index.build(contents.tokens)
     dense = FaissIndex.build(contents.vectors, hnsw_threshold) if contents.vectors is not None else None
     seconds = time.perf_counter() - started

@@ -2,15 +2,21 @@
 
 Signals: query coverage (share of query terms the index knows after typo correction: nonsense and foreign
 questions score low), whether BM25 and dense agree on the top document, the dense cosine of the best chunk, the
-BM25 margin of the top document over the second, and the fused margin. A logistic function maps them to 0..1; the
-coefficients were fitted once on the development set plus off-topic queries (see `buergerassistent eval
-retrieval`, which reports the separation) and are kept here as constants, not refitted at run time.
+BM25 margin of the top document over the second, and the fused margin. A logistic function maps them to 0..1. The
+coefficients depend on the embedder (its cosines live in different ranges) and the fusion; they are fitted on the
+development questions plus off-topic ones by `python -m evals.fit_confidence` and stored per embedder in
+`retrieval/data/confidence.json` (data, not code), never refitted at run time.
 """
 
 from __future__ import annotations
 
+import json
 import math
 from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from corpus.errors import ConfigurationError
 
 
 @dataclass(frozen=True)
@@ -26,8 +32,30 @@ class Signals:
         return {k: round(v, 4) for k, v in self.__dict__.items()}
 
 
-# (intercept, weights per signal); fitted with `evals/retrieval_eval.py --fit-confidence`.
-COEFFICIENTS: dict[str, float] = {
+DEFAULT_PATH = Path(__file__).resolve().parent / "data" / "confidence.json"
+
+
+@lru_cache(maxsize=8)
+def _stored(path: Path) -> dict:
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise ConfigurationError(f"confidence coefficients {path} cannot be read ({exc}); refit them with "
+                                 "`python -m evals.fit_confidence`") from exc
+
+
+def gate_for(embedder: str | None, path: Path | None = None) -> tuple[dict[str, float], float | None]:
+    """(fitted intercept and weight per signal, fitted threshold or None) for an embedder's name; BM25-only
+    retrieval has its own entry ("none")."""
+    stored = _stored(Path(path or DEFAULT_PATH))
+    entry = stored["by_embedder"].get(embedder or "none") or stored["by_embedder"].get("fallback")
+    if entry is None:
+        raise ConfigurationError(f"no confidence coefficients for embedder {embedder!r} in {path or DEFAULT_PATH}; "
+                                 "fit them with `python -m evals.fit_confidence`")
+    return entry["coefficients"], entry.get("min_confidence")
+
+
+COEFFICIENTS: dict[str, float] = {  # used only where no coefficients are passed (unit tests of the mechanism)
     "intercept": -4.0, "coverage": 1.05, "agree": 1.08, "dense_top": 0.81, "bm25_margin": 3.89,
     "bm25_top": 0.093, "fused_margin": 2.59,
 }

