@@ -167,11 +167,11 @@ _QUESTION_VERBS: dict[str, tuple[str, ...]] = {
 
 def question_terms(question: str) -> set[str]:
     """Terms of a question plus the document words for its colloquial, English and everyday words ('Karre' -> Fahrzeug)."""
-    from retrieval.synonyms import COLLOQUIAL, ENGLISH
+    from retrieval.glossary import english_glossary
 
     out = terms(question)
     for word in re.findall(r"[A-Za-zÄÖÜäöüß]+", question.lower()):
-        for table in (COLLOQUIAL, ENGLISH, _QUESTION_VERBS):
+        for table in (english_glossary(), _QUESTION_VERBS):
             for other in table.get(word, ()) + table.get(fold(word), ()):
                 out |= terms(other)
     return out
