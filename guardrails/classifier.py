@@ -1,14 +1,12 @@
 """Input classifier: which policy rule, if any, a citizen's message triggers.
 
-Two layers over the normalised message (guardrails/normalize.py). First the trigger patterns
-(guardrails/patterns.py), also applied to text decoded from base64/hex chunks and, for injections only, to the rot13
+Two layers over the normalised message (guardrails/normalize.py). First the trigger patterns (guardrails/patterns.py),
+high-precision boosters, also applied to text decoded from base64/hex chunks and, for injections only, to the rot13
 reading of the message; several matching rules resolve by `PRIORITY` (danger to people first). When no pattern
-matches, the message is compared with hand-written exemplars in German and English (guardrails/exemplars.yaml) by
-cosine similarity of TF-IDF character n-grams within word boundaries, which tolerates inflection, compounds and
-typos; a rule wins only when its nearest exemplar is close enough and clearly closer than the nearest benign
-question. A message that asks about a city service (guardrails/patterns.py `SERVICE_REQUEST`) is never out_of_scope,
-whichever layer says so, and one that plainly asks for a procedure ("Wie beantrage ich ...?") gets no decision or
-advice referral from the similarity layer alone. The vectorizer is fitted in `load()`, never at import.
+matches, the learned model decides (guardrails/policy_model.py: logistic regression over character n-grams and the
+multilingual sentence embedding, with per-rule thresholds fitted by cross-validation). A message that asks about a
+city service (guardrails/patterns.py `SERVICE_REQUEST`) is never out_of_scope, whichever layer says so. The model
+loads in `load()`, never at import.
 """
 
 from __future__ import annotations
@@ -16,11 +14,14 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import yaml
 
 from corpus.errors import ConfigurationError
+from guardrails.policy_model import PolicyModel, embedding_text
+from retrieval.embedders import query_vectors
 from guardrails.normalize import decode_payloads, fold, rot13, variants
 from guardrails.patterns import RULE_PATTERNS, asks_for_procedure, asks_for_service, matches, prefilter
 from guardrails.policy import PRIORITY, Policy
@@ -47,7 +48,11 @@ class PolicyClassifier:
     """Rules first, exemplar similarity second; see the module docstring."""
 
     def __init__(self, policy: Policy, exemplars_path: Path | None = None, threshold: float = 0.5,
-                 margin: float = 0.08, ngram_range: tuple[int, int] = (3, 5)) -> None:
+                 margin: float = 0.08, ngram_range: tuple[int, int] = (3, 5), *, model_path: Path | None = None,
+                 embedder: Any | None = None, use_model: bool = True) -> None:
+        """`use_model` False keeps the former exemplar-similarity layer (for comparison); `embedder` gives the
+        model's joint head the message's meaning (without it, or with another embedder than the model was fitted
+        with, the n-gram head decides alone)."""
         if not 0 < threshold < 1:
             raise ConfigurationError(f"similarity threshold must be in (0, 1), got {threshold}")
         if margin < 0:
@@ -62,6 +67,8 @@ class PolicyClassifier:
         self._labels: np.ndarray | None = None
         self._analyze = None
         self._label_rows: dict[str, np.ndarray] = {}
+        self.model_path, self.embedder, self.use_model = model_path, embedder, use_model
+        self.model: PolicyModel | None = None
 
     def load(self) -> PolicyClassifier:
         """Read the exemplars and fit the vectorizer (a few milliseconds; call once at start-up)."""
@@ -77,6 +84,11 @@ class PolicyClassifier:
         self._label_rows = {label: np.flatnonzero(self._labels == label) for label in set(self._labels)}
         for pattern in RULE_PATTERNS.values():
             prefilter(pattern)  # parse the rules now rather than on the first message
+        if self.use_model:
+            self.model = PolicyModel.load(self.model_path)
+            fitted_for = self.model.meta.get("embedder")
+            if self.embedder is not None and fitted_for != getattr(self.embedder, "model", None):
+                self.embedder = None  # the joint head's embedding weights belong to another model
         return self
 
     @property
@@ -99,8 +111,10 @@ class PolicyClassifier:
         if hits:
             rule = min((r for r, _ in hits), key=PRIORITY.index)
             return self._result(rule, 1.0, tuple(f"pattern {r}: {why}" for r, why in hits if r == rule))
-        best = max((self._similar(form, note) for form, note in forms), key=lambda s: s[1])
-        rule, score, reason = best
+        if self.model is not None:
+            rule, score, reason = self._learned(text, forms)
+        else:
+            rule, score, reason = max((self._similar(form, note) for form, note in forms), key=lambda s: s[1])
         if rule == "out_of_scope" and service:
             rule, reason = None, f"{reason}; asks about a city service"
         elif rule in SIMILARITY_YIELDS_TO_PROCEDURE and any(asks_for_procedure(form) for form, _ in forms):
@@ -108,6 +122,24 @@ class PolicyClassifier:
         if rule is None:
             return Classification(rule=None, action="answer", score=round(score, 3), reasons=(reason,))
         return self._result(rule, score, (reason,))
+
+    def _learned(self, text: str, forms: list[tuple[str, str]]) -> tuple[str | None, float, str]:
+        """The model's decision over the message (its de-obfuscated folded form, and its meaning where an embedder
+        is set) and over any decoded payload (n-grams only); the most urgent rule decided wins."""
+        vector = query_vectors(self.embedder, [embedding_text(text)])[0] if self.embedder is not None else None
+        readings = [(variants(text)[-1], vector, self.model.head_for(vector), "")]
+        readings += [(form, None, "text", note + " ") for form, note in forms if note]
+        decided: list[tuple[str | None, float, str]] = []
+        for folded, vec, head, note in readings:
+            probs = self.model.probabilities(folded, vec, head)
+            rule = self.model.decide(probs, head)
+            top = int(np.argmax(probs))
+            score = float(probs[self.model.classes.index(rule)]) if rule else float(probs[top])
+            decided.append((rule, score, f"{note}model ({head}): {self.model.classes[top]} {probs[top]:.2f}"))
+        rules = [d for d in decided if d[0] is not None]
+        if not rules:
+            return max(decided, key=lambda d: d[1])
+        return min(rules, key=lambda d: PRIORITY.index(d[0]))
 
     def _pattern_hits(self, forms: list[tuple[str, str]]) -> list[tuple[str, str]]:
         hits = []
