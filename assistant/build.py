@@ -34,8 +34,9 @@ def build_generator(settings: Settings, fallback: Generator) -> Generator:
         return fallback
 
 
-def build_guardrails(settings: Settings):
-    """(input guard, output guard, AI notice) from the policy file and the German PII recognizers."""
+def build_guardrails(settings: Settings, embedder=None):
+    """(input guard, output guard, AI notice) from the policy file and the German PII recognizers; `embedder` gives
+    the policy model the messages' meaning (guardrails/policy_model.py)."""
     from guardrails.classifier import PolicyClassifier
     from guardrails.input_guard import PolicyInputGuard
     from guardrails.output_guard import PolicyOutputGuard
@@ -51,7 +52,7 @@ def build_guardrails(settings: Settings):
     from guardrails.pii.log_filter import install
 
     install(redactor)  # even a mistaken log line cannot carry personal data
-    classifier = PolicyClassifier(policy).load()
+    classifier = PolicyClassifier(policy, embedder=embedder).load()
     input_guard = PolicyInputGuard(redactor=redactor, classifier=classifier, policy=policy)
     if not settings.guardrails.enabled:
         log.warning("guardrails policy disabled by settings; personal data is still redacted and emergencies and "
@@ -118,18 +119,58 @@ def build_audit_log(settings: Settings):
     return None
 
 
+def build_composer(settings: Settings, retriever) -> ExtractiveComposer:
+    """The extractive composer; with an embedder and scorer weights fitted for it, sentences are chosen by the
+    fitted scorer, otherwise by the intent rules (with a log line saying why)."""
+    documents = retriever.documents  # the documents the index was built from; no second read of the corpus
+    embedder = getattr(retriever, "embedder", None)
+    if not settings.answers.scorer or embedder is None:
+        return ExtractiveComposer(documents)
+    from assistant.answer_scorer import AnswerScorer
+    from assistant.sentence_vectors import SentenceVectors
+
+    scorer = AnswerScorer.load(settings.answers.scorer_weights)
+    fitted_for = scorer.meta.get("embedder")
+    if fitted_for and fitted_for != getattr(embedder, "model", None):
+        log.warning("answer scorer weights were fitted for embedder %r, this one is %r; choosing sentences by the "
+                    "intent rules (refit: python -m evals.fit_answer_scorer)", fitted_for, getattr(embedder, "model", None))
+        return ExtractiveComposer(documents)
+    return ExtractiveComposer(documents, scorer=scorer,
+                              vectors=SentenceVectors(embedder, settings.retrieval.embedding_cache))
+
+
+def build_topic_switch(settings: Settings, retriever):
+    """The fitted topic-continuation decision, when the retriever has the embedder it was fitted with."""
+    embedder = getattr(retriever, "embedder", None)
+    if not settings.answers.topic_switch or embedder is None:
+        return None
+    from assistant.topic_switch import TopicSwitch
+
+    model = TopicSwitch.load()
+    fitted_for = model.meta.get("embedder")
+    if fitted_for and fitted_for != getattr(embedder, "model", None):
+        log.warning("topic switch weights were fitted for embedder %r, this one is %r; follow-ups are decided by "
+                    "the word-list rules (refit: python -m evals.fit_topic_switch)", fitted_for,
+                    getattr(embedder, "model", None))
+        return None
+    return model
+
+
 def build_assistant(settings: Settings, *, rebuild_index: bool = False) -> Assistant:
     retriever = build_retriever(settings, rebuild=rebuild_index)
-    documents = retriever.documents  # the documents the index was built from; no second read of the corpus
-    composer = ExtractiveComposer(documents)
+    documents = retriever.documents
+    composer = build_composer(settings, retriever)
     generator = build_generator(settings, composer)
-    input_guard, output_guard, notice = build_guardrails(settings)
+    input_guard, output_guard, notice = build_guardrails(settings, getattr(retriever, "embedder", None))
     audit = build_audit_log(settings)
-    log.info("assistant ready: %d documents, retrieval=%s (embedder=%s %s on %s), answer backend=%s",
-             len(documents), "hybrid" if settings.retrieval.dense and settings.retrieval.lexical else
-             ("dense" if settings.retrieval.dense else "bm25"), settings.retrieval.embedder,
-             settings.retrieval.embedder_model, getattr(retriever.embedder, "active_runtime", "-"), generator.name)
-    return Assistant(input_guard=input_guard, retriever=retriever, generator=generator,
+    topic_switch = build_topic_switch(settings, retriever)
+    log.info("assistant ready: %d documents, retrieval=%s (embedder %s), answer backend=%s, sentences chosen by %s, "
+             "follow-ups decided by %s", len(documents),
+             "hybrid" if settings.retrieval.dense and settings.retrieval.lexical else
+             ("dense" if settings.retrieval.dense else "bm25"), getattr(retriever.embedder, "model", None),
+             generator.name, "the fitted scorer" if composer.scorer is not None else "the intent rules",
+             "the fitted model" if topic_switch is not None else "the word-list rules")
+    return Assistant(input_guard=input_guard, retriever=retriever, generator=generator, topic_switch=topic_switch,
                      fallback=composer, documents=documents, output_guard=output_guard,
                      sessions=build_session_store(settings),
                      audit=audit, notice=notice, top_k=settings.retrieval.top_k)

@@ -9,17 +9,23 @@ sources do not.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
-from typing import Iterator, Mapping, Sequence
+from typing import TYPE_CHECKING, Any, Iterator, Mapping, Sequence
 
+from assistant.direct_answer import yes_or_no
 from assistant.intents import ANSWER_CUES, SECTION_OF, detect_intents, fold, is_yes_no
 from assistant.messages import message
+from assistant.scored_picks import question_view, select
 from assistant.textunits import (Unit, age_fit, phrase_pattern, phrases, question_age, question_terms, segments,
                                  stream_tokens, term_set)
 from corpus.chunking import split_sections
 from corpus.schema import Document
 from corpus.types import Draft, Passage
+
+if TYPE_CHECKING:
+    from assistant.answer_scorer import AnswerScorer
+    from assistant.sentence_vectors import SentenceVectors
 
 LIST_INTENTS = {"unterlagen", "ablauf", "voraussetzungen"}
 
@@ -39,6 +45,8 @@ class Ask:
     age: int | None
     intents: tuple[str, ...]
     yes_no: bool = False
+    vector: Any = None  # the question's embedding, when the fitted scorer chooses the sentences
+    question: str = ""
 
     @classmethod
     def of(cls, question: str, intents: Sequence[str]) -> "Ask":
@@ -46,7 +54,7 @@ class Ask:
                    tuple(intents), is_yes_no(question))
 
     def without(self, drop: frozenset[str]) -> "Ask":
-        return Ask(self.terms - drop, self.phrases, self.age, self.intents, self.yes_no)
+        return replace(self, terms=self.terms - drop)
 
     def match(self, text: str) -> int:
         """Shared words, plus each shared word pair ('ohne Termin') once more."""
@@ -73,8 +81,12 @@ class ExtractiveComposer:
     name = "extractive"
 
     def __init__(self, documents: Mapping[str, Document], *, max_items: int = 8, max_sentences: int = 4,
-                 ambiguity_ratio: float = 0.97, ambiguity_confidence: float = 0.6, overview_sentences: int = 4) -> None:
+                 ambiguity_ratio: float = 0.97, ambiguity_confidence: float = 0.6, overview_sentences: int = 4,
+                 scorer: "AnswerScorer | None" = None, vectors: "SentenceVectors | None" = None) -> None:
+        """With `scorer` and `vectors` the sentences are chosen by the fitted answer scorer (assistant/scored_picks.py);
+        without them by the intent rules below (kept for setups without an embedder)."""
         self.documents = documents
+        self.scorer, self.vectors = (scorer, vectors) if scorer is not None and vectors is not None else (None, None)
         self.overview_sentences = overview_sentences
         self.max_items = max_items
         self.max_sentences = max_sentences
@@ -89,6 +101,8 @@ class ExtractiveComposer:
                          meta={"intents": [], "answered": False})
         intents = detect_intents(question)
         ask = Ask.of(question, intents)
+        if self.scorer is not None:
+            ask = replace(ask, vector=self.vectors.question(question), question=question)
         if self._ambiguous(passages):
             text = self._compose_alternatives(passages[:2], ask)
             return Draft(text=text, sources=list(passages[:2]), mode="extractive", backend=self.name,
@@ -96,6 +110,17 @@ class ExtractiveComposer:
         text, answered = self._compose_one(passages[0], ask, n=1)
         return Draft(text=text, sources=[passages[0]], mode="extractive", backend=self.name,
                      meta={"intents": intents, "ambiguous": False, "answered": answered})
+
+    def warm_up(self, progress: bool | None = False) -> int:
+        """Embed the sentences of every document now (from the embedding cache where it has them), so no citizen
+        waits for it; returns how many sentences there are."""
+        if self.scorer is None:
+            return 0
+        from assistant.scored_picks import doc_candidates
+
+        texts = list(dict.fromkeys(c.shown for d in self.documents.values() for c in doc_candidates(d.body)))
+        self.vectors.passages(texts, progress=progress)
+        return len(texts)
 
     def stream(self, question: str, passages: Sequence[Passage]) -> Iterator[str]:
         draft = self.generate(question, passages)
@@ -132,11 +157,15 @@ class ExtractiveComposer:
         lines: list[str] = []
         if not picks:
             lines.append(message("answered.section_missing", title=doc.title))
-            picks = self._picks(doc, passage, Ask(ask.terms, ask.phrases, ask.age, ()), 3, 2)
+            picks = self._picks(doc, passage, replace(ask, intents=(), yes_no=False), 3, 2)
         # Document order: a paragraph for each run of sentences, a bullet for each list item.
         if picks and picks[0].is_item and not lines:
             lines.append(f"{doc.title}:")
         paragraph: list[str] = []
+        if picks and not picks[0].is_item and not lines and ask.question and self.scorer is not None:
+            verdict = yes_or_no(ask.question, picks[0].text)
+            if verdict:
+                paragraph.append(f"{verdict}.")  # a reading of the sentence quoted right after it
         for p in picks:
             if p.is_item:
                 if paragraph:
@@ -153,6 +182,11 @@ class ExtractiveComposer:
         return "\n".join(lines), answered
 
     def _picks(self, doc: Document, passage: Passage, ask: Ask, limit_items: int, limit_sentences: int) -> list[Pick]:
+        if self.scorer is not None and ask.vector is not None:
+            view = question_view(ask.vector, ask.terms - term_set(doc.title), ask.intents, ask.yes_no, ask.age)
+            units = select(doc.body, view, self.scorer, self.vectors, passage.text or "",
+                           limit_sentences=limit_sentences, limit_items=limit_items)
+            return [Pick(text, is_item) for text, is_item in units]
         sections = dict(_sections(doc.body))
         intents = list(ask.intents)
         wanted = [SECTION_OF[i] for i in intents if SECTION_OF[i] in sections]

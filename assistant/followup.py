@@ -10,13 +10,16 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from assistant.intents import detect_intents, fold
 from assistant.sessions import Session
 from assistant.textunits import terms
 from corpus.types import Retrieval
 from retrieval.protocols import Retriever
+
+if TYPE_CHECKING:
+    from assistant.topic_switch import TopicSwitch
 
 _OPENERS = re.compile(r"^(und|aber|also|ok|okay|gut|danke|noch|what about|and)\b|^(was|wie) (ist|sieht'?s?) (es )?mit\b")
 _ANAPHORA = re.compile(r"\b(das|es|dies|den|die|der)\s*[?.!]*$|\b(dafuer|dazu|dabei|damit|dort|hierfuer|davon)\b|"
@@ -97,8 +100,13 @@ def condense(question: str, topic_title: str | None) -> str:
     return f"{topic_title}: {question}"
 
 
-def resolve(text: str, session: Session, retriever: Retriever, switch_confidence: float) -> tuple[str, str]:
+def resolve(text: str, session: Session, retriever: Retriever, switch_confidence: float,
+            switch: "TopicSwitch | None" = None) -> tuple[str, str]:
     """(retrieval query, question for the generator) for `text` in `session`.
+
+    With `switch` (the fitted decision of assistant/topic_switch.py), the turn is searched both alone and condensed
+    with the topic, and the model decides from both searches and the dense similarities which reading holds.
+    Without it, the rules below decide:
 
     In a conversation the citizen usually goes on about the same matter, so the topic is kept unless the question
     clearly brings a new one: it says so ("Andere Frage: ..."), or it alone finds its service with at least
@@ -109,13 +117,11 @@ def resolve(text: str, session: Session, retriever: Retriever, switch_confidence
     """
     if not session.topic:
         return text, text
+    if switch is not None:
+        return _decide(text, session, retriever, switch)
     if new_topic_marker(text):
         return text, text
-    gen_question = text
-    if is_followup(text) and not detect_intents(text) and session.history:
-        # "Und für mein Kind?" keeps the earlier ask ("Was kostet das?"), not its other details ("Bin 40.")
-        earlier = [s for s in re.split(r"(?<=[.!?])\s+", session.history[-1]) if detect_intents(s)]
-        gen_question = f"{' '.join(earlier) or session.history[-1]} {text}"
+    gen_question = _generator_question(text, session)
     if not has_own_topic(text):
         return condense(text, session.topic_title), gen_question
     standalone = retriever.retrieve(text, top_k=1)
@@ -125,6 +131,26 @@ def resolve(text: str, session: Session, retriever: Retriever, switch_confidence
             and not _fits_topic(text, session.topic, retriever):
         return text, gen_question
     return condense(text, session.topic_title), gen_question
+
+
+def _generator_question(text: str, session: Session) -> str:
+    """"Und für mein Kind?" keeps the earlier ask ("Was kostet das?"), not its other details ("Bin 40.")."""
+    if is_followup(text) and not detect_intents(text) and session.history:
+        earlier = [s for s in re.split(r"(?<=[.!?])\s+", session.history[-1]) if detect_intents(s)]
+        return f"{' '.join(earlier) or session.history[-1]} {text}"
+    return text
+
+
+def _decide(text: str, session: Session, retriever: Retriever, switch: "TopicSwitch") -> tuple[str, str]:
+    from assistant.topic_switch import turn_view
+
+    condensed_query = condense(text, session.topic_title)
+    alone = retriever.retrieve(text, top_k=5)
+    condensed = prefer_variant(text, session, retriever.retrieve(condensed_query, top_k=5))
+    view = turn_view(text, session.topic, session.topic_title, retriever, alone, condensed)
+    if switch.switches(view):
+        return text, text
+    return condensed_query, _generator_question(text, session)
 
 
 _NEW_TOPIC = re.compile(r"^\W*(andere|neue|weitere|noch eine (ganz )?andere|ganz andere) (frage|sache)\b|"

@@ -58,6 +58,7 @@ class Assistant:
     top_k: int = 5
     min_support: float = 0.6
     topic_switch_confidence: float = 0.5
+    topic_switch: Any = None  # the fitted decision of assistant/topic_switch.py; None = the word-list rules
 
     # -- public -------------------------------------------------------------------------------------------
     def answer(self, text: str, session_id: str | None = None, history: Sequence[str] = ()) -> Answer:
@@ -169,7 +170,7 @@ class Assistant:
     def _retrieve(self, asked: str, checked: Checked, session: Session) -> tuple[str, Retrieval]:
         """(question for the generator, passages): a follow-up is condensed with the session's topic first."""
         turn = TurnRetriever(self.retriever, self.top_k)  # resolving may already have searched the same query
-        query, gen_question = resolve(asked, session, turn, self.topic_switch_confidence)
+        query, gen_question = resolve(asked, session, turn, self.topic_switch_confidence, self.topic_switch)
         if gen_question == asked:
             gen_question = checked.text  # the generator reads the whole (redacted) message
         retrieval = turn.retrieve(query, top_k=self.top_k)
@@ -179,7 +180,7 @@ class Assistant:
 
     def _resolve(self, text: str, session: Session) -> tuple[str, str]:
         """(retrieval query, question for the generator): follow-ups are condensed with the session's topic."""
-        return resolve(text, session, self.retriever, self.topic_switch_confidence)
+        return resolve(text, session, self.retriever, self.topic_switch_confidence, self.topic_switch)
 
     def _generate(self, question: str, passages: Sequence[Passage], stream: bool):
         """Run the configured generator; any backend failure degrades to the extractive composer. Streamed, only

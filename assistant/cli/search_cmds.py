@@ -25,12 +25,21 @@ def register(app: typer.Typer) -> None:
         from assistant.wiring import build_retriever
         from retrieval.persistence import read_manifest
 
+        import os
+
+        from assistant.build import build_composer
+
         settings = get_settings()
+        # An index build is a batch job: the embedder may use every core (a served query uses embedder_threads).
+        settings = settings.model_copy(deep=True)
+        settings.retrieval.embedder_threads = max(settings.retrieval.embedder_threads, os.cpu_count() or 1)
         started = time.perf_counter()
-        retriever = build_retriever(settings, rebuild=rebuild)
+        retriever = build_retriever(settings, rebuild=rebuild, progress=None)
+        sentences = build_composer(settings, retriever).warm_up(progress=None)
         manifest = read_manifest(settings.retrieval.index_path)
         typer.echo(json.dumps({"index": str(settings.retrieval.index_path), "documents": len(retriever.documents),
-                               "chunks": len(retriever.chunks), "created_at": manifest["created_at"],
+                               "chunks": len(retriever.chunks), "sentences": sentences,
+                               "created_at": manifest["created_at"],
                                "seconds": round(time.perf_counter() - started, 2)}, ensure_ascii=False))
 
     @app.command("search")
