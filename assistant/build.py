@@ -44,7 +44,7 @@ def build_guardrails(settings: Settings, embedder=None):
     from guardrails.policy import load_policy
 
     from assistant.llm.prompts import SYSTEM_PROMPT
-    from assistant.messages import MESSAGES
+    from assistant.messages import rendered_texts
 
     policy = load_policy(settings.guardrails.policy_path)
     redactor = PresidioRedactor()
@@ -58,7 +58,7 @@ def build_guardrails(settings: Settings, embedder=None):
         log.warning("guardrails policy disabled by settings; personal data is still redacted and emergencies and "
                     "crises are still handed over")
         return SafetyOnlyInputGuard(input_guard), None, policy.disclosure_notice
-    output_guard = PolicyOutputGuard(redactor=redactor, system_prompt=SYSTEM_PROMPT, templates=MESSAGES.values(),
+    output_guard = PolicyOutputGuard(redactor=redactor, system_prompt=SYSTEM_PROMPT, templates=rendered_texts(),
                                      allowed_hosts=settings.guardrails.allowed_link_hosts)
     return input_guard, output_guard, policy.disclosure_notice
 

@@ -3,10 +3,8 @@ guardrails/policy.yaml). One entry per outcome family: answered, no_information,
 
 from __future__ import annotations
 
-# The city's own numbers first; 115 only as the nationwide line (whether Krefeld answers it is not confirmed).
-CITY_CONTACT = ("Rufen Sie gern den Bürgerservice der Stadt Krefeld an: 02151 86-1610. "
-                "Dort bekommen Sie Termine und Auskünfte. Die Stadt erreichen Sie auch unter 02151 86-0. "
-                "In ganz Deutschland hilft bei Fragen an Ämter auch die Nummer 115.")
+# The city's own numbers first, then 115: the hand-off wording of the city profile (corpus/city.py).
+CITY_CONTACT = "{handoff}"
 
 MESSAGES: dict[str, str] = {
     # answered
@@ -61,6 +59,17 @@ MESSAGES: dict[str, str] = {
 
 
 def message(key: str, **values: object) -> str:
-    """The German text for `key`; a missing key is a programming error and raises KeyError."""
-    text = MESSAGES[key]
+    """The German text for `key`, naming the configured city (corpus.city.current_profile); a missing key is a
+    programming error and raises KeyError."""
+    from corpus.city import current_profile
+
+    text = current_profile().render(MESSAGES[key])
     return text.format(**values) if values else text
+
+
+def rendered_texts() -> list[str]:
+    """Every fixed text as the citizen reads it (the city filled in; other placeholders left), for the output guard,
+    which treats the assistant's own phrases as public."""
+    from corpus.city import current_profile
+
+    return [current_profile().render(t) for t in MESSAGES.values()]

@@ -156,3 +156,19 @@ def load_profile(path: Path | None = None) -> CityProfile:
     except ValidationError as exc:
         problems = "; ".join(f"{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in exc.errors())
         raise ConfigurationError(f"city profile {path} is invalid: {problems}") from None
+
+
+_current: CityProfile | None = None
+
+
+def use_profile(profile: CityProfile) -> CityProfile:
+    """Make `profile` the process's city (called once by the wiring, from BA_CITY__PROFILE); German texts rendered
+    afterwards name this city."""
+    global _current
+    _current = profile
+    return profile
+
+
+def current_profile() -> CityProfile:
+    """The process's city: the one set by `use_profile`, else the shipped Krefeld profile."""
+    return _current or load_profile()

@@ -7,13 +7,16 @@ names are a contract (DESIGN.md): loading fails when one is missing, so the API 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any, Mapping
+from typing import TYPE_CHECKING, Any, Mapping
 
 import yaml
 
 from corpus.errors import ConfigurationError
+
+if TYPE_CHECKING:
+    from corpus.city import CityProfile
 
 DEFAULT_POLICY_PATH = Path(__file__).with_name("policy.yaml")
 
@@ -66,8 +69,10 @@ class Policy:
         return self.rule(name).response
 
 
-def load_policy(path: Path | None = None) -> Policy:
-    """Read and validate the policy file; every problem is reported with the field and the fix."""
+def load_policy(path: Path | None = None, city: "CityProfile | None" = None) -> Policy:
+    """Read and validate the policy file; every problem is reported with the field and the fix. The citizen texts'
+    placeholders ({official_name}, {phone}, {handoff}, ...) are filled in from the city profile (`city`, default:
+    the configured one, corpus.city.current_profile)."""
     path = Path(path) if path is not None else DEFAULT_POLICY_PATH
     try:
         raw = yaml.safe_load(path.read_text(encoding="utf-8"))
@@ -76,10 +81,10 @@ def load_policy(path: Path | None = None) -> Policy:
                                  "to an existing policy.yaml") from exc
     except yaml.YAMLError as exc:
         raise ConfigurationError(f"policy file {path} is not valid YAML: {exc}") from exc
-    return parse_policy(raw, source=str(path))
+    return parse_policy(raw, source=str(path), city=city)
 
 
-def parse_policy(raw: Any, source: str = "<policy>") -> Policy:
+def parse_policy(raw: Any, source: str = "<policy>", city: "CityProfile | None" = None) -> Policy:
     if not isinstance(raw, dict):
         raise ConfigurationError(f"{source}: expected a mapping at the top level, got {type(raw).__name__}")
     principles = _parse_principles(raw.get("principles"), source)
@@ -97,8 +102,12 @@ def parse_policy(raw: Any, source: str = "<policy>") -> Policy:
             raise ConfigurationError(f"{source}: '{key}' must be a non-empty German text")
     for key in ("disclosure_principles", "safe_fallback_principles"):
         _resolve(raw.get(key), principles, f"{source}: {key}")
-    return Policy(rules=rules, principles=principles, disclosure_notice=_text(raw["disclosure_notice"]),
-                  safe_fallback=_text(raw["safe_fallback"]), version=int(raw.get("version", 1)))
+    from corpus.city import current_profile
+
+    render = (city or current_profile()).render
+    rules = {name: replace(rule, response=render(rule.response)) for name, rule in rules.items()}
+    return Policy(rules=rules, principles=principles, disclosure_notice=render(_text(raw["disclosure_notice"])),
+                  safe_fallback=render(_text(raw["safe_fallback"])), version=int(raw.get("version", 1)))
 
 
 def _parse_principles(raw: Any, source: str) -> dict[str, Principle]:
