@@ -19,21 +19,27 @@ _UMLAUTS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss", "ẞ":
 _LEET = str.maketrans({"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "8": "b", "@": "a",
                        "$": "s", "€": "e"})
 _INVISIBLE = re.compile(r"[\u200b-\u200f\u2060\u00ad\ufeff]")
+# Every pattern here is linear in the message length (guardrails/regex_reach.py): a repeat is bounded, or it is a
+# possessive run that ends the pattern, which cannot fail once it has started and so is read once.
 # A token mixing letters with leet characters, e.g. "s3lbstm0rd", "1gn0r13r3", "@dmin"; plain numbers stay numbers.
-_LEET_TOKEN = re.compile(r"(?=[\w@$€]*[a-z])(?=[\w@$€]*[0-9@$€])[a-z0-9@$€]{3,}")
-# Four or more single letters separated by spaces, dots, dashes or underscores: "i g n o r e", "s.u.i.z.i.d".
-_SPACED = re.compile(r"(?<![a-z0-9])(?:[a-z][ ._\-*]{1,3}){3,}[a-z](?![a-z0-9])")
-_REPEATS = re.compile(r"([a-z])\1{2,}")
-_SPACE = re.compile(r"\s+")
+# Both look-aheads look at the token's first 40 characters: unbounded, each position of a 2,000-letter run read to the
+# end of the run.
+_LEET_TOKEN = re.compile(r"(?=[\w@$€]{0,40}[a-z])(?=[\w@$€]{0,40}[0-9@$€])[a-z0-9@$€]{3,}+")
+# Four or more single letters separated by spaces, dots, dashes or underscores: "i g n o r e", "s.u.i.z.i.d" (up to
+# 200 letters in one go).
+_SPACED = re.compile(r"(?<![a-z0-9])(?:[a-z][ ._\-*]{1,3}){3,200}[a-z](?![a-z0-9])")
+_REPEATS = re.compile(r"([a-z])\1{2,}+")
+_SPACE = re.compile(r"\s++")
 
-_BASE64_CHUNK = re.compile(r"[A-Za-z0-9+/]{16,}={0,2}")
-_HEX_CHUNK = re.compile(r"(?:[0-9a-fA-F]{2}[\s:]?){8,}")
+_BASE64_CHUNK = re.compile(r"[A-Za-z0-9+/]{16,}+={0,2}")
+_HEX_CHUNK = re.compile(r"(?:[0-9a-fA-F]{2}[\s:]?){8,}+")
 
 
 def fold(text: str) -> str:
     """Lower case, umlauts folded (ä→ae, ß→ss), accents and invisible characters removed, spaces collapsed."""
     t = unicodedata.normalize("NFKC", _INVISIBLE.sub("", text)).lower().translate(_UMLAUTS)
-    t = "".join(c for c in unicodedata.normalize("NFKD", t) if not unicodedata.combining(c))
+    if not t.isascii():  # accents to strip (ASCII text, most of it, has none: no per-character loop)
+        t = "".join(c for c in unicodedata.normalize("NFKD", t) if not unicodedata.combining(c))
     return _SPACE.sub(" ", t).strip()
 
 

@@ -18,15 +18,15 @@ _CUES = (r"aktenzeichen|az\.?|gz\.?|geschäftszeichen|gesch\.-z\.|kassenzeichen|
          r"|ticket-nr\.?|kundennummer|kunden-nr\.?|referenznummer|buchungsnummer|bg-nummer|mitgliedsnummer"
          r"|bearbeitungsnummer|ihr zeichen|unser zeichen|vertragsnummer|vertrags-nr\.?|rechnungsnummer|rechnungs-nr\.?"
          r"|personalnummer|matrikelnummer|mandatsreferenz|zählernummer|zaehlernummer|auftragsnummer")
-_TOKEN = r"[A-Za-z0-9][A-Za-z0-9./\-]*"
+_TOKEN = r"[A-Za-z0-9][A-Za-z0-9./\-]{0,40}"
 
 
 class CaseNumberRecognizer(GermanPatternRecognizer):
     ENTITY = "CASE_NUMBER"
     RULES = (
-        Rule("after_cue", r"\b(?:" + _CUES + r")\s*(?:nr\.?|nummer)?(?:\s*(?:ist|lautet|war|:|#|-|–|=))*\s*"
+        Rule("after_cue", r"\b(?:" + _CUES + r")\s{0,5}(?:nr\.?|nummer)?(?:\s{0,5}(?:ist|lautet|war|:|#|-|–|=)){0,4}\s{0,5}"
              r"(?P<v>(?:\d{1,3} [A-Z][A-Za-z]{0,3} \d{1,6}/\d{2,4})"
-             r"|(?:(?-i:[A-ZÄÖÜ]{1,4})[ \t](?=[A-Za-z./\-]*\d))?"
-             r"(?=[A-Za-z0-9./\-]{4,})(?=[A-Za-z./\-]*\d)" + _TOKEN + r"(?<![./\-]))", 0.95),
+             r"|(?:(?-i:[A-ZÄÖÜ]{1,4})[ \t](?=[A-Za-z./\-]{0,40}\d))?"
+             r"(?=[A-Za-z0-9./\-]{4})(?=[A-Za-z./\-]{0,40}\d)" + _TOKEN + r"(?<![./\-]))", 0.95),
     )
     CONTEXT = ()

@@ -20,8 +20,8 @@ _REST = "[0-9CFGHJKLMNPRTVWXYZ]"
 
 
 def _rules(first: str) -> tuple[Rule, ...]:
-    body = rf"\b{first}(?=[A-Z]*\d){_REST}{{8}}"
-    return (Rule("with_check_digit", body + r"[ \t]?\d(?:<+|\b)", 0.5),
+    body = rf"\b{first}(?=[A-Z]{{0,9}}\d){_REST}{{8}}"  # a digit among the ten characters
+    return (Rule("with_check_digit", body + r"[ \t]?\d(?:<{1,30}|\b)", 0.5),
             Rule("serial_only", body + r"\b", 0.3))
 
 
@@ -37,7 +37,7 @@ class IdCardRecognizer(GermanPatternRecognizer):
         return is_valid_document_number(value, self.FIRST)
 
 
-_PASS_CUE = r"\b(?:kinder)?(?:reise)?pass(?:nummer|nr\.?|-nr\.?|-nummer)?(?:\s*(?:ist|lautet|:|nr\.?|#|-))*\s*"
+_PASS_CUE = r"\b(?:kinder)?(?:reise)?pass(?:nummer|nr\.?|-nr\.?|-nummer)?(?:\s{0,5}(?:ist|lautet|:|nr\.?|#|-)){0,4}\s{0,5}"
 
 
 class PassportRecognizer(IdCardRecognizer):

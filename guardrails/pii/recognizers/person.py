@@ -14,6 +14,9 @@ tokenizer, compared in lower case so that lower-case input works (lists in `pers
   capitalised words the dictionary does not know ("Saara Suciu"), "Nowak, Anna".
 A name found once is redacted wherever it appears again in the message ("Frau Esposito ... Esposito"), except
 where a name that is also a noun follows an article ("Frau Sommer ... den Sommer").
+The work is linear in the message length: each rule looks at a bounded number of tokens around its cue (`_skip` stops
+after `MAX_SKIP` tokens, a name has at most `MAX_NAME_CHARS` characters), and the recurrences are found in one pass
+over the word starts of the message, not one scan per name found.
 Name lists: `guardrails.pii.names` (Faker, MIT); dictionary: `guardrails.pii.lexicon` (simplemma).
 Fictitious examples: "ich heiße anna vogel", "Sehr geehrte Frau Dr. Yılmaz", "Viele Grüße\\nTim Becker".
 """
@@ -21,6 +24,7 @@ Fictitious examples: "ich heiße anna vogel", "Sehr geehrte Frau Dr. Yılmaz", "
 from __future__ import annotations
 
 import re
+from typing import Iterator
 
 from presidio_analyzer import AnalysisExplanation, EntityRecognizer, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
@@ -37,6 +41,9 @@ _INNER_CAPITAL = re.compile(r"[a-zäöüß][A-ZÄÖÜ]")
 _GREETING_ENDS = frozenset(cue[-1] for cue in WEAK_CUES)
 SCORE = 0.85
 LIST_PAIR_SCORE = 0.75
+MAX_NAME_CHARS = 40  # "Schäfer-Ostendorf-Lüdenscheidt" has 30; a longer run of letters is no name
+MAX_SKIP = 6  # filler tokens between a cue and the name ("Name: - Herr Dr. ...")
+_BEFORE_WINDOW = 60  # characters read back for the word before a recurring name
 _SPAN = tuple[int, int, float, str]
 
 
@@ -215,37 +222,58 @@ class PersonRecognizer(EntityRecognizer):
 
     # -- a name found once, everywhere in the message
     def _repeated(self, text: str, tokens: list[Token], results: list[RecognizerResult]) -> list[RecognizerResult]:
+        """Every other occurrence of a found name or of one of its parts, longest first at each word start: whole
+        words only, never inside an e-mail address ("saara.suciu@web.de" is the EMAIL's); a name that is also a word
+        keeps its case and is left after an article."""
         values = set()
         for r in results:
             value = text[r.start:r.end]
             values.add(value)
-            values.update(p for p in re.split(r"[\s,]+", value) if len(p) >= 3 and p.lower() not in PARTICLES)
-        taken = [(r.start, r.end) for r in results]
+            values.update(p for p in _NAME_PARTS.split(value) if len(p) >= 3 and p.lower() not in PARTICLES)
+        words: dict[str, str] = {}  # a name that is also a word, as written
+        names: dict[str, str] = {}  # any other name, in lower case
+        for value in values:
+            if self._lexicon.is_word(value) or value.lower() in NOT_NAMES:
+                words[value] = value
+            else:
+                names[value.lower()] = value
+        lengths: dict[str, list[int]] = {}  # first word of a value, in lower case -> lengths of the values, longest first
+        for value in values:
+            lengths.setdefault(_leading_word(value, 0).lower(), []).append(len(value))
+        for found in lengths.values():
+            found.sort(reverse=True)
+        taken = bytearray(len(text) + 1)
+        for r in results:
+            taken[r.start:r.end] = b"\x01" * (r.end - r.start)
         extra = []
-        for value in sorted(values, key=len, reverse=True):
-            word = self._lexicon.is_word(value) or value.lower() in NOT_NAMES
-            # whole words only, never inside an e-mail address ("saara.suciu@web.de" is the EMAIL's)
-            pattern = re.compile(r"(?<![\w.@-])" + re.escape(value) + r"(?![\w@-]|\.\w)", 0 if word else re.IGNORECASE)
-            for m in pattern.finditer(text):
-                if any(s < m.end() and m.start() < e for s, e in taken):
+        for start in _word_starts(text):
+            for length in lengths.get(_leading_word(text, start).lower(), ()):
+                end = start + length
+                if end > len(text) or (end < len(text) and (_is_word_char(text[end]) or text[end] in "@-" or (
+                        text[end] == "." and end + 1 < len(text) and _is_word_char(text[end + 1])))):
                     continue
-                if word and self._after_determiner(text, m.start()):
+                candidate = text[start:end]
+                word = candidate in words
+                if not word and candidate.lower() not in names:
                     continue
-                taken.append(m.span())
-                extra.append(self._result(m.start(), m.end(), SCORE, "repeated"))
+                if any(taken[start:end]) or (word and self._after_determiner(text, start)):
+                    continue
+                taken[start:end] = b"\x01" * length
+                extra.append(self._result(start, end, SCORE, "repeated"))
+                break
         return extra
 
     @staticmethod
     def _after_determiner(text: str, start: int) -> bool:
-        before = re.search(r"(\S+)\s*$", text[:start])
-        return before is None or before.group(1).lower() in DETERMINERS or before.group(1)[-1:] in ".!?"
+        before = text[max(0, start - _BEFORE_WINDOW):start].split()
+        return not before or before[-1].lower() in DETERMINERS or before[-1][-1:] in ".!?"
 
     # -- helpers
     def _name_like(self, token: Token) -> bool:
         """Alphabetic, not a cue or function word; a capitalised stop word inside a sentence ("Frau Lange")
         is a name."""
         text = token.text
-        if len(text) < 2 or token.lower_ in NOT_NAMES or token.lower_ in FUNCTION_WORDS or text.isupper():
+        if not 2 <= len(text) <= MAX_NAME_CHARS or token.lower_ in NOT_NAMES or token.lower_ in FUNCTION_WORDS or text.isupper():
             return False
         if _INNER_CAPITAL.search(text) and not text.startswith(("Mc", "Mac", "De", "Di", "Da", "La", "Le", "Van")):
             return False  # brands and products: "WhatsApp", "PayPal"
@@ -337,6 +365,31 @@ def _cue_at(lower: list[str], i: int, cues: tuple[tuple[str, ...], ...]) -> int 
 
 
 def _skip(lower: list[str], j: int, skippable: set[str] | frozenset[str]) -> int:
-    while j < len(lower) and lower[j] in skippable:
+    stop = min(len(lower), j + MAX_SKIP)
+    while j < stop and lower[j] in skippable:
         j += 1
     return j
+
+
+_NAME_PARTS = re.compile(r"[\s,]++")
+
+
+def _is_word_char(c: str) -> bool:
+    return c.isalnum() or c == "_"
+
+
+def _leading_word(text: str, start: int) -> str:
+    """The letters and digits from `start` on (at most one more than a name may have)."""
+    end = start
+    while end < len(text) and end - start <= MAX_NAME_CHARS and _is_word_char(text[end]):
+        end += 1
+    return text[start:end]
+
+
+def _word_starts(text: str) -> Iterator[int]:
+    """Positions where a name may start: a letter or digit not preceded by one, nor by ".", "@" or "-"."""
+    previous = ""
+    for i, c in enumerate(text):
+        if _is_word_char(c) and not (_is_word_char(previous) or previous in ".@-"):
+            yield i
+        previous = c

@@ -45,8 +45,8 @@ class PhoneRecognizer(GermanPatternRecognizer):
              + r"?)?\(?\d{2,5}\)?(?:" + _SEP + r"?\d{1,8}){1,4}(?![\w])", 0.7),
         Rule("national", r"(?<![\w+/.,-])\(?0[1-9]\d{1,4}\)?(?:" + _SEP + r"?\d{1,8}){1,4}(?!\w|[,.]\d)", 0.6),
         # after its cue a number may be spaced digit by digit or in pairs: "Telefon: 0 21 51 / 12 34 56"
-        Rule("named", r"\b(?:tel\.?|telefon|telefonnummer|handy|handynummer|mobil|mobilnummer|rufnummer|festnetz)\s*"
-             r"(?:ist|lautet|:)?\s*(?P<v>\+?\d(?:[ \t]?[/\-]?[ \t]?\d){6,16})(?![\d])", 0.8),
+        Rule("named", r"\b(?:tel\.?|telefon|telefonnummer|handy|handynummer|mobil|mobilnummer|rufnummer|festnetz)\s{0,5}"
+             r"(?:ist|lautet|:)?\s{0,5}(?P<v>\+?\d(?:[ \t]?[/\-]?[ \t]?\d){6,16})(?![\d])", 0.8),
         Rule("spaced", r"(?<![\w+/.,-])(?:\+[ \t]?4[ \t]?9|0\d?)(?:[ \t]\d{1,2}){5,12}(?![ \t]?\d)", 0.6),
     )
     CONTEXT = ("tel", "telefon", "handy", "mobil", "rufnummer", "nummer", "erreichbar", "anrufen", "fax")
