@@ -91,35 +91,39 @@ class PersonRecognizer(EntityRecognizer):
         j = _skip(lower, cue, CUE_FILLERS | TITLES)
         if j >= len(tokens) or lower[j] in NOT_AFTER_INTRODUCTION:
             return None
+        first, j = j, self._after_particles(tokens, lower, _skip_initials(tokens, j))  # "Name: von der Heide", "J. Nowak"
         if tokens[j].text.islower() and self._lexicon.is_plain_word(tokens[j].text) and not self._listed(tokens[j]):
             return None  # "ich, hab noch ...", "Unterschrift: zusätzlich ..."
         end = self._extend(tokens, lower, j, permissive=True, limit=3)
-        if end is None or (label and not any(self._evidence(t) for t in tokens[j:min(end, j + 1) + 1])):
+        if end is None or (label and first == j and not any(self._evidence(t) for t in tokens[j:min(end, j + 1) + 1])):
             return None
-        return j, end, SCORE, "label_cue" if label else "strong_cue"
+        return first, end, SCORE, "label_cue" if label else "strong_cue"
 
     def _after_honorific(self, tokens: list[Token], lower: list[str], i: int) -> _SPAN | None:
         if lower[i] not in HONORIFICS:
             return None
-        j = _skip(lower, i + 1, TITLES | {"."})
+        first = _skip(lower, i + 1, TITLES | {"."})
+        j = self._after_particles(tokens, lower, _skip_initials(tokens, first))  # "Frau von Bülow", "Herr J. Nowak"
         if j >= len(tokens) or not self._name_like(tokens[j]):
             return None
         after_possessive = i > 0 and lower[i - 1] in POSSESSIVES
         if after_possessive and not self._names.is_name(lower[j]):
             return None
         end = self._extend(tokens, lower, j, permissive=not after_possessive, limit=3)
-        return (j, end, SCORE, "honorific") if end is not None else None
+        return (first, end, SCORE, "honorific") if end is not None else None
 
     def _after_signature(self, tokens: list[Token], lower: list[str], i: int) -> _SPAN | None:
         cue = _cue_at(lower, i, SIGNATURE_CUES)
         if cue is None:
             return None
-        j = _skip(lower, cue, {",", "-", ":", "–", "ihr", "ihre", "euer", "eure", "dein", "deine"})
+        first = _skip(lower, cue, {",", "-", ":", "–", "ihr", "ihre", "euer", "eure", "dein", "deine"})
+        j = self._after_particles(tokens, lower, _skip_initials(tokens, first))  # "k. wagner", "m. van den berg"
         ends_message = j < len(tokens) and len(tokens) - j <= 3 and all(self._name_like(t) for t in tokens[j:])
-        if j >= len(tokens) or not (tokens[j].text[:1].isupper() or self._names.is_name(lower[j]) or ends_message):
+        if j >= len(tokens) or not (tokens[j].text[:1].isupper() or self._names.is_name(lower[j]) or ends_message
+                                    or (j > first and self._evidence(tokens[j]))):
             return None
         end = self._extend(tokens, lower, j, permissive=True, limit=3)
-        return (j, end, SCORE, "signature") if end is not None else None
+        return (first, end, SCORE, "signature") if end is not None else None
 
     def _after_weak(self, tokens: list[Token], lower: list[str], i: int) -> _SPAN | None:
         cue = _cue_at(lower, i, WEAK_CUES)
@@ -320,21 +324,39 @@ class PersonRecognizer(EntityRecognizer):
             p = k
             while p < len(tokens) - 1 and lower[p] in PARTICLES and p - k < 2:
                 p += 1
-            if p > k and not tokens[p].text[:1].isupper():
-                break
             tok = tokens[p]
+            # after "van der", "de la" a capitalised word, or in a name typed in lower case a word that is no verb or
+            # adjective ("anna van der berg", "jan de vries")
+            lower_case_surname = tok.text.islower() and tokens[j].text.islower() and (
+                self._names.is_last(tok.text) or not self._lexicon.is_plain_word(tok.text))
+            if p > k and not (tok.text[:1].isupper() or lower_case_surname):
+                break
             if not self._name_like(tok):
                 break
             capitalised = tok.text[:1].isupper() and tokens[end].text[:1].isupper()
-            if not (capitalised or self._names.is_name(lower[p])
-                    or (permissive and tok.text.islower() and tokens[j].text.islower()
-                        and not self._lexicon.is_plain_word(tok.text))):
+            if not (capitalised or self._names.is_name(lower[p]) or (p > k and lower_case_surname)
+                    or (permissive and lower_case_surname)):
                 break
             end = p
             k = p + 1
             if sum(1 for t in tokens[j:end + 1] if t.lower_ not in PARTICLES) >= limit:
                 break
         return end
+
+    def _after_particles(self, tokens: list[Token], lower: list[str], j: int) -> int:
+        """The token after one or two particles at j when a name follows them ("von der Heide"), else j. A German
+        article opening them ("Herr der Lage") needs a word after it that the dictionary does not know."""
+        if j >= len(tokens):
+            return j
+        p = j
+        while p < len(tokens) - 1 and lower[p] in PARTICLES and p - j < 2:
+            p += 1
+        if p == j or not self._name_like(tokens[p]) or (self._lexicon.is_plain_word(tokens[p].text)
+                                                         and not self._names.is_last(tokens[p].text)):
+            return j
+        if lower[j] in DETERMINERS and not self._unknown(tokens[p]):
+            return j
+        return p
 
     def _result(self, start: int, end: int, score: float, rule: str) -> RecognizerResult:
         return RecognizerResult(
@@ -372,6 +394,15 @@ def _skip(lower: list[str], j: int, skippable: set[str] | frozenset[str]) -> int
 
 
 _NAME_PARTS = re.compile(r"[\s,]++")
+_INITIAL = re.compile(r"[^\W\d_]\.")
+
+
+def _skip_initials(tokens: list[Token], j: int) -> int:
+    """Past up to two initials ("J.", "K. M.") when a word follows them."""
+    k = j
+    while k < len(tokens) - 1 and k - j < 2 and _INITIAL.fullmatch(tokens[k].text):
+        k += 1
+    return k
 
 
 def _is_word_char(c: str) -> bool:
