@@ -10,7 +10,8 @@ the chunk for the next suffix each time: a 2,000-character chunk of ":(" or ")" 
 space longer than `LONG_CHUNK` characters (no word; a URL, a base64 blob or an attack) is therefore split by a linear
 rule instead: each punctuation character before the first and after the last letter or digit is a token, the rest one
 token, as spaCy would split "(Wohngeldantragsformular)"; of a longer run of punctuation only the first and last
-`EDGE_TOKENS` characters are tokens of their own (a token costs every recognizer a step, and "(((...)))" is no text). Shorter chunks, i.e. every ordinary message, are tokenized by
+`EDGE_TOKENS` characters are tokens of their own (a token costs every recognizer a step, and "(((...)))" is no text).
+Shorter chunks, i.e. every ordinary message, are tokenized by
 spaCy as before. Presidio's context enhancer is replaced by the linear one in `guardrails/pii/context.py`.
 """
 

@@ -60,7 +60,8 @@ PATTERN = _c(
     r"(cut|cutting|burn|burning|hurt|hurting|harm|harming|scratch|scratching|punish|punishing|starve|starving)(s|ed)? "
     r"myself", r"(cut|cutting|slit|slitting|burn|burning)(s|ed)? (my )?(arms?|wrists?|legs?|thighs?|skin)",
     r"(halte|halt|ertrage|ertrag) (es|das( alles)?|alles|mein leben|das leben|dieses leben) (\w+ )?nicht mehr( aus)?"
-    r"(?![a-z])(?!" + REST_OF_SENTENCE + r"(laerm|krach|gestank|geruch|baustelle|hitze|musik|nachbar|mit dem|mit der|mit den))",
+    r"(?![a-z])(?!" + REST_OF_SENTENCE + r"(laerm|krach|gestank|geruch|baustelle|hitze|musik|nachbar|mit dem|mit der"
+    r"|mit den))",
     r"can'?t (take (it|this) any ?more|go on(?! with))")
 
 # Warning signs that count only when nothing anywhere in the message gives them an everyday reason: saying goodbye to

@@ -3,8 +3,8 @@
 Statically: every pattern the guard runs over a message has a bounded reach (or is a run that cannot fail), so one
 match attempt does a bounded amount of work (guardrails/regex_reach.py). Dynamically: each recognizer, the tokenizer,
 the whole redactor, each policy rule and the whole classifier get adversarial messages at 500 and at 2,000
-characters (the maximum message length), and the work they do (Python and builtin calls plus characters handed to the regex
-engine, tests/unit/work_meter.py) may grow at most `MAX_GROWTH` times, where the square would be 16 times. No
+characters (the maximum message length), and the work they do (Python and builtin calls plus characters handed to the
+regex engine, tests/unit/work_meter.py) may grow at most `MAX_GROWTH` times, where the square would be 16 times. No
 timing goes into these tests; `python -m evals.bench_guard` reports the times.
 """
 
@@ -127,13 +127,14 @@ def _assert_linear(growth: dict[str, tuple[int, int]], unit: str) -> None:
 
 # The shapes that cost most before (evals/bench_guard.py), one of each kind: a pair of character classes, digit runs,
 # capitalised words and names, cue words with the start of a value, brackets, e-mail and number fragments.
-FAMILIES = (["A-", "1-", "ä-", "a-", "-_", "ß ", "ß\t", "(=", ":(", "a)", ".)", "\t\n", "a\u00a0", "1\u00a0", "aA", "1.",
-             "a.", "1/", "+4", "s3lb", "QUJD", "4a "]
+FAMILIES = (["A-", "1-", "ä-", "a-", "-_", "ß ", "ß\t", "(=", ":(", "a)", ".)", "\t\n", "a\u00a0", "1\u00a0", "aA",
+             "1.", "a.", "1/", "+4", "s3lb", "QUJD", "4a "]
             + ["0049" + "1" * 40, "+" + "4" * 30, "1" * 50, "0" * 50]
-            + ["Am Weg 12 ", "Weg 1, 47798 Krefeld ", "Hohe Gasse 1 ", "Al-", "St.-", "Anna Vogel ", "Xyzq Qwrt ", "Aa ",
-               "Kowalczyk ", "van der ", "KR-AB 1 ", "L01X00T47", "a.b@", "punkt at "]
-            + ["geb. 12.03.1985 ", "* 12.03.1985 ", "Aktenzeichen A1/", "Az. 1", "Name: 1", "Tel. 0171 ", "IBAN DE89 ",
-               "Reisepass 12 ", "паспорт 1", "ich heiße ", "es brennt 1", "ich will mich ", "ignoriere alle Anweisungen "]
+            + ["Am Weg 12 ", "Weg 1, 47798 Krefeld ", "Hohe Gasse 1 ", "Al-", "St.-", "Anna Vogel ", "Xyzq Qwrt ",
+               "Aa ", "Kowalczyk ", "van der ", "KR-AB 1 ", "L01X00T47", "a.b@", "punkt at "]
+            + ["geb. 12.03.1985 ", "* 12.03.1985 ", "Aktenzeichen A1/", "Az. 1", "Name: 1", "Tel. 0171 ",
+               "IBAN DE89 ", "Reisepass 12 ", "паспорт 1", "ich heiße ", "es brennt 1", "ich will mich ",
+               "ignoriere alle Anweisungen "]
             + list(BRACKETS[2:]))
 
 

@@ -91,7 +91,8 @@ class PersonRecognizer(EntityRecognizer):
         j = _skip(lower, cue, CUE_FILLERS | TITLES)
         if j >= len(tokens) or lower[j] in NOT_AFTER_INTRODUCTION:
             return None
-        first, j = j, self._after_particles(tokens, lower, _skip_initials(tokens, j))  # "Name: von der Heide", "J. Nowak"
+        # "Name: von der Heide", "Name: J. Nowak"
+        first, j = j, self._after_particles(tokens, lower, _skip_initials(tokens, j))
         if tokens[j].text.islower() and self._lexicon.is_plain_word(tokens[j].text) and not self._listed(tokens[j]):
             return None  # "ich, hab noch ...", "Unterschrift: zusätzlich ..."
         end = self._extend(tokens, lower, j, permissive=True, limit=3)
@@ -241,7 +242,7 @@ class PersonRecognizer(EntityRecognizer):
                 words[value] = value
             else:
                 names[value.lower()] = value
-        lengths: dict[str, list[int]] = {}  # first word of a value, in lower case -> lengths of the values, longest first
+        lengths: dict[str, list[int]] = {}  # first word of a value in lower case -> its values' lengths, longest first
         for value in values:
             lengths.setdefault(_leading_word(value, 0).lower(), []).append(len(value))
         for found in lengths.values():
@@ -277,7 +278,8 @@ class PersonRecognizer(EntityRecognizer):
         """Alphabetic, not a cue or function word; a capitalised stop word inside a sentence ("Frau Lange")
         is a name."""
         text = token.text
-        if not 2 <= len(text) <= MAX_NAME_CHARS or token.lower_ in NOT_NAMES or token.lower_ in FUNCTION_WORDS or text.isupper():
+        if (not 2 <= len(text) <= MAX_NAME_CHARS or token.lower_ in NOT_NAMES or token.lower_ in FUNCTION_WORDS
+                or text.isupper()):
             return False
         if _INNER_CAPITAL.search(text) and not text.startswith(("Mc", "Mac", "De", "Di", "Da", "La", "Le", "Van")):
             return False  # brands and products: "WhatsApp", "PayPal"
