@@ -48,8 +48,13 @@ class BlankGermanNlpEngine(NlpEngine):
 
     def process_text(self, text: str, language: str) -> NlpArtifacts:
         doc = self.tokenize(text)
-        return NlpArtifacts(entities=[], tokens=doc, tokens_indices=[t.idx for t in doc],
-                            lemmas=[t.lower_ for t in doc], nlp_engine=self, language=language)
+        starts: list[int] = []
+        lemmas: list[str] = []
+        for token in doc:  # one pass: every pass over a Doc builds a Python object per token
+            starts.append(token.idx)
+            lemmas.append(token.lower_)
+        return NlpArtifacts(entities=[], tokens=doc, tokens_indices=starts, lemmas=lemmas, nlp_engine=self,
+                            language=language)
 
     def tokenize(self, text: str):
         """spaCy's tokens; chunks longer than `LONG_CHUNK` characters split by the linear rule (module docstring)."""

@@ -18,6 +18,7 @@ from bisect import bisect_left, bisect_right
 from presidio_analyzer import EntityRecognizer, RecognizerResult
 from presidio_analyzer.context_aware_enhancers import ContextAwareEnhancer, LemmaContextAwareEnhancer
 from presidio_analyzer.nlp_engine import NlpArtifacts
+from spacy.attrs import IDX, LENGTH
 
 
 class LinearLemmaContextEnhancer(LemmaContextAwareEnhancer):
@@ -34,7 +35,8 @@ class LinearLemmaContextEnhancer(LemmaContextAwareEnhancer):
         lemmas = nlp_artifacts.lemmas
         keywords = set(nlp_artifacts.keywords)
         positions = [i for i, lemma in enumerate(lemmas) if lemma.lower() in keywords]
-        ends = [start + len(token) for start, token in zip(nlp_artifacts.tokens_indices, nlp_artifacts.tokens)]
+        # token ends without a Python object per token (a pass over a Doc builds one per token)
+        ends = (nlp_artifacts.tokens.to_array([IDX, LENGTH]).sum(axis=1).tolist() if results else [])
         supporting: dict[tuple[str, int], str] = {}  # findings of one recognizer at one token share their context
         for result in results:
             metadata = result.recognition_metadata or {}
