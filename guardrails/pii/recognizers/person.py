@@ -39,6 +39,8 @@ from guardrails.pii.recognizers.person_cues import (CUE_FILLERS, DETERMINERS, FU
 
 _INNER_CAPITAL = re.compile(r"[a-zäöüß][A-ZÄÖÜ]")
 _GREETING_ENDS = frozenset(cue[-1] for cue in WEAK_CUES)
+_CUE_FIRST_WORDS = frozenset(cue[0] for cues in (STRONG_CUES, LABEL_CUES, SIGNATURE_CUES, KINSHIP_CUES, WEAK_CUES,
+                                                 PREPOSITION_CUES, TRAILING_CUES) for cue in cues) | HONORIFICS
 SCORE = 0.85
 LIST_PAIR_SCORE = 0.75
 MAX_NAME_CHARS = 40  # "Schäfer-Ostendorf-Lüdenscheidt" has 30; a longer run of letters is no name
@@ -70,6 +72,9 @@ class PersonRecognizer(EntityRecognizer):
         rules = (self._after_strong, self._after_honorific, self._after_signature, self._after_kinship,
                  self._after_weak, self._before_trailing, self._inverted, self._list_pair, self._unknown_pair)
         for i in range(len(tokens)):
+            # every rule starts at a cue word or at a name-like token: others are passed at once
+            if lower[i] not in _CUE_FIRST_WORDS and not self._name_like(tokens[i]):
+                continue
             for rule in rules:
                 found = rule(tokens, lower, i)
                 if found:
