@@ -29,15 +29,20 @@ _INVISIBLE_OTHER = re.compile("[\u034f\u180b-\u180d\u180f\ufe00-\ufe0f\u115f\u11
 _DROPPED_CATEGORIES = frozenset({"Cf", "Cs", "Co", "Cn"})  # format, surrogate, private use, unassigned
 # NFKC would turn "80 m²" into "80 m2"; square and cubic metres are everyday German in building and housing.
 _NOT_KEPT = re.compile("[^\u00b2\u00b3]+")
+# Every pattern here is linear in the message length (guardrails/regex_reach.py): a repeat is bounded, or it is a
+# possessive run that ends the pattern, which cannot fail once it has started and so is read once.
 # A token mixing letters with leet characters, e.g. "s3lbstm0rd", "1gn0r13r3", "@dmin"; plain numbers stay numbers.
-_LEET_TOKEN = re.compile(r"(?=[\w@$€]*[a-z])(?=[\w@$€]*[0-9@$€])[a-z0-9@$€]{3,}")
-# Four or more single letters separated by spaces, dots, dashes or underscores: "i g n o r e", "s.u.i.z.i.d".
-_SPACED = re.compile(r"(?<![a-z0-9])(?:[a-z][ ._\-*]{1,3}){3,}[a-z](?![a-z0-9])")
-_REPEATS = re.compile(r"([a-z])\1{2,}")
-_SPACE = re.compile(r"\s+")
+# Both look-aheads look at the token's first 40 characters: unbounded, each position of a 2,000-letter run read to the
+# end of the run.
+_LEET_TOKEN = re.compile(r"(?=[\w@$€]{0,40}[a-z])(?=[\w@$€]{0,40}[0-9@$€])[a-z0-9@$€]{3,}+")
+# Four or more single letters separated by spaces, dots, dashes or underscores: "i g n o r e", "s.u.i.z.i.d" (up to
+# 200 letters in one go).
+_SPACED = re.compile(r"(?<![a-z0-9])(?:[a-z][ ._\-*]{1,3}){3,200}[a-z](?![a-z0-9])")
+_REPEATS = re.compile(r"([a-z])\1{2,}+")
+_SPACE = re.compile(r"\s++")
 
-_BASE64_CHUNK = re.compile(r"[A-Za-z0-9+/]{16,}={0,2}")
-_HEX_CHUNK = re.compile(r"(?:[0-9a-fA-F]{2}[\s:]?){8,}")
+_BASE64_CHUNK = re.compile(r"[A-Za-z0-9+/]{16,}+={0,2}")
+_HEX_CHUNK = re.compile(r"(?:[0-9a-fA-F]{2}[\s:]?){8,}+")
 
 
 def visible(text: str) -> str:
@@ -59,7 +64,8 @@ def visible(text: str) -> str:
 def fold(text: str) -> str:
     """Lower case, umlauts folded (ä→ae, ß→ss), accents and invisible characters removed, spaces collapsed."""
     t = visible(text).lower().translate(_UMLAUTS)
-    t = "".join(c for c in unicodedata.normalize("NFKD", t) if not unicodedata.combining(c))
+    if not t.isascii():  # accents to strip (ASCII text, most of it, has none: no per-character loop)
+        t = "".join(c for c in unicodedata.normalize("NFKD", t) if not unicodedata.combining(c))
     return _SPACE.sub(" ", t).strip()
 
 

@@ -14,6 +14,9 @@ from functools import lru_cache
 
 LANGUAGE = "de"
 MIN_COMPOUND_PART = 4
+# The longest German words in use have about 60 letters; a longer run is no word (and trying every split point of
+# it costs the square of its length), so it is taken for unknown at once.
+MAX_WORD = 64
 
 PLACES = frozenset({
     "krefeld", "altstadt", "bockum", "cracau", "dießem", "lehmheide", "elfrath", "fischeln", "forstwald",
@@ -62,6 +65,8 @@ def _known(simplemma, word: str) -> bool:
 
 @lru_cache(maxsize=50_000)
 def _is_word(simplemma, word: str) -> bool:
+    if len(word) > MAX_WORD:
+        return False
     w = word.strip("'")
     if _known(simplemma, w) or (w[:1].islower() and _known(simplemma, w.capitalize())):
         return True
@@ -86,6 +91,8 @@ def _is_compound(simplemma, low: str) -> bool:
 
 @lru_cache(maxsize=50_000)
 def _is_plain_word(simplemma, word: str) -> bool:
+    if len(word) > MAX_WORD:
+        return False
     low = word.lower()
     if not _known(simplemma, low):
         return False

@@ -20,6 +20,8 @@ import unicodedata
 from dataclasses import dataclass
 from typing import Iterable
 
+from guardrails.pii.cues import load_name_parts
+
 NAME_LOCALES = ("de_DE", "de_AT", "de_CH", "tr_TR", "pl_PL", "it_IT", "nl_NL", "hr_HR", "es_ES", "fr_FR",
                 "en_US", "en_GB", "pt_PT", "el_GR", "ar_AA", "fr_DZ", "en_PK", "ha_NG", "uk_UA", "ru_RU", "bg_BG")
 
@@ -32,7 +34,7 @@ AMBIGUOUS_FIRST_NAMES = frozenset({"august", "mai", "april", "juni", "juli", "wi
 PARTICLE_WORDS = frozenset({"de", "di", "da", "del", "della", "dos", "das", "do", "du", "des", "van", "von", "der",
                             "den", "ter", "ten", "le", "la", "el", "al", "bin", "ben", "ibn", "abu", "the"})
 # Arabic surnames are often written with the article or a kinship word joined by a hyphen ("Al-Masri").
-SURNAME_PREFIXES = ("al-", "el-", "abu-", "abd-", "abdel-", "abdul-", "ben-", "bin-", "ibn-", "ul-")
+SURNAME_PREFIXES = tuple(sorted(load_name_parts()["surname_prefixes"]))  # guardrails/pii/data/name_parts.yaml
 _FOLD = str.maketrans({"ı": "i", "ł": "l", "ø": "o", "đ": "d", "ß": "ss", "æ": "ae", "œ": "oe", "ʹ": ""})
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from guardrails.rules.fragments import S, W, _DRUGS, _L, _c
+from guardrails.rules.fragments import REST_OF_SENTENCE, S, W, _DRUGS, _L, _c, _compile
 
 _NOISE = r"(?![^.?!\n]{0,60}(laerm|krach|laut|musik|baustelle|glocken|wecker|nachbar|noise|loud))"
 
@@ -60,13 +60,14 @@ PATTERN = _c(
     r"(cut|cutting|burn|burning|hurt|hurting|harm|harming|scratch|scratching|punish|punishing|starve|starving)(s|ed)? "
     r"myself", r"(cut|cutting|slit|slitting|burn|burning)(s|ed)? (my )?(arms?|wrists?|legs?|thighs?|skin)",
     r"(halte|halt|ertrage|ertrag) (es|das( alles)?|alles|mein leben|das leben|dieses leben) (\w+ )?nicht mehr( aus)?"
-    r"(?![a-z])(?![^.?!\n]*(laerm|krach|gestank|geruch|baustelle|hitze|musik|nachbar|mit dem|mit der|mit den))",
+    r"(?![a-z])(?!" + REST_OF_SENTENCE + r"(laerm|krach|gestank|geruch|baustelle|hitze|musik|nachbar|mit dem|mit der"
+    r"|mit den))",
     r"can'?t (take (it|this) any ?more|go on(?! with))")
 
 # Warning signs that count only when nothing anywhere in the message gives them an everyday reason: saying goodbye to
 # everyone or giving one's things away is a crisis sign, unless the message is about moving ("Wir ziehen nach München,
 # ich habe mich von allen verabschiedet"). A lookahead inside the pattern would only see what follows the farewell.
-_MOVING = re.compile(r"umzug|(?<![a-z])(um|weg|aus|fort)?zieh(e|en|t)?(?![a-z])|auswander|sperrmuell|"
+_MOVING = _compile(r"umzug|(?<![a-z])(um|weg|aus|fort)?zieh(e|en|t)?(?![a-z])|auswander|sperrmuell|"
                      r"entruempel|flohmarkt|wohnungsaufloesung|ausland|(gehe|gehen|geht|fliege|fliegen|reise|reisen) (\w+ )?"
                      r"nach (?!(hause|der|dem|den)(?![a-z]))|nach \w+ (gegangen|gezogen|geflogen|ausgewandert)|"
                      r"moving|move to|relocat|abroad|new job|vacation|holiday|(?<![a-z])trip")

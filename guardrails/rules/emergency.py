@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from guardrails.rules.fragments import S, W, _L, _c
+from guardrails.rules.fragments import S, W, _L, _c, _compile
 
 _PEOPLE = (r"(mann|frau|vater|mutter|kind|sohn|tochter|oma|opa|person|jemand|nachbar\w*|kollege|kollegin|"
            r"freund\w*|baby|patient\w*|(?<![a-z])er |(?<![a-z])sie )")
@@ -105,7 +105,7 @@ PATTERN = _c(
     r"schlaftabletten|schlafmittel|drogen)\w*" + W + r"(genommen|eingenommen|geschluckt)")
 
 # A burglar "in the house" is an emergency unless the message tells of the past ("letzte Woche waren Einbrecher im Haus").
-_PAST = re.compile(r"(?<![a-z])(waren|war|wurde|wurden|letzte[nrs]?|gestern|vorgestern|vorige[nrs]?|damals|neulich|"
+_PAST = _compile(r"(?<![a-z])(waren|war|wurde|wurden|letzte[nrs]?|gestern|vorgestern|vorige[nrs]?|damals|neulich|"
                    r"vor (\w+ )?(tagen|wochen|monaten|jahren)|last (night|week|month|year)|yesterday|ago)(?![a-z])")
 GUARDED: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = ((_c(
     r"(einbrecher|eindringling)\w* (im|in der|in unserem|in unserer|in meinem|in meiner|bei uns|bei mir|unten|oben)",

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-from guardrails.rules.fragments import S, W, _DRUGS, _L, _c
+from guardrails.rules.fragments import REST_OF_SENTENCE, S, W, _DRUGS, _L, _c
 
 # Bringing medicines on a journey, into the country or to a disposal point is no medical advice.
-_NOT_LOGISTICS = r"(?![^.?!\n]*(mitbring|mitnehm|entsorg|abgeb|einfuehr|einreise|zoll|handgepaeck|urlaub|reise))"
+_NOT_LOGISTICS = (r"(?!" + REST_OF_SENTENCE + r"(mitbring|mitnehm|entsorg|abgeb|einfuehr|einreise|zoll|handgepaeck|urlaub"
+                  r"|reise))")
 # Private legal disputes (employment, family, tenancy) and a request for what to do in them.
-_DISPUTE = (r"(kuendigung|gekuendigt|abmahnung(?![^.?!\n]*(park|knoellchen|strafzettel))|abgemahnt|rausgeworfen|"
+_DISPUTE = (r"(kuendigung|gekuendigt|abmahnung(?!" + REST_OF_SENTENCE + r"(park|knoellchen|strafzettel))|abgemahnt|"
+            r"rausgeworfen|"
             r"rausgeschmissen|entlassen|fristlos|sorgerecht|umgangsrecht|scheidung|erbstreit|raeumungsklage|"
             r"mieterhoehung|nebenkostenabrechnung|kaution|abfindung|aufhebungsvertrag|strafbefehl|vorladung|"
             r"arbeitsgericht)")

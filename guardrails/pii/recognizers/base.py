@@ -4,7 +4,8 @@ Presidio's `PatternRecognizer` always reports the whole match; German identifier
 cue that must not be redacted itself ("Aktenzeichen: 32-1234/24"), so a pattern may name the part to report
 with a group `v`. Checksums live in `validate_result()` as in Presidio: True lifts the score to 1.0, False
 drops the match (unless the rule is not strict: then it keeps its score), None keeps the pattern's score (to be
-raised by context words).
+raised by context words). Several rules finding the same span report it once, with the best score: Presidio would drop
+the others after raising them all alike by the same context, and each finding costs it work.
 """
 
 from __future__ import annotations
@@ -69,4 +70,14 @@ class GermanPatternRecognizer(EntityRecognizer):
                     analysis_explanation=explanation,
                     recognition_metadata={RecognizerResult.RECOGNIZER_NAME_KEY: self.name,
                                           RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id}))
-        return results
+        return best_per_span(results)
+
+
+def best_per_span(results: list[RecognizerResult]) -> list[RecognizerResult]:
+    """One finding per (start, end): the first with the highest score."""
+    best: dict[tuple[int, int], RecognizerResult] = {}
+    for r in results:
+        kept = best.get((r.start, r.end))
+        if kept is None or r.score > kept.score:
+            best[(r.start, r.end)] = r
+    return list(best.values())

@@ -49,20 +49,21 @@ def parse_date(value: str) -> dt.date | None:
 
 
 _NUMERIC = r"(?:0?[1-9]|[12]\d|3[01])\.[ \t]?(?:0?[1-9]|1[0-2])\.[ \t]?(?:19|20)?\d{2}(?![\d.]\d)"
-_NAMED = r"(?:0?[1-9]|[12]\d|3[01])\.[ \t]?(?:" + _MONTH + r")\.?[ \t]+(?:19|20)\d{2}\b"
+_NAMED = r"(?:0?[1-9]|[12]\d|3[01])\.[ \t]?(?:" + _MONTH + r")\.?[ \t]{1,5}(?:19|20)\d{2}\b"
 _ISO = r"(?:19|20)\d{2}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])\b"
 _DATE = r"(?<![\d.])(?:" + _NAMED + "|" + _NUMERIC + "|" + _ISO + ")"
 _CUE = (r"(?:\bgeb\b\.?|\bgeboren\b|\bgeburtsdatum\b|\bgeburtstag\b|\bgeb\.-datum\b"
-        r"|(?<=[^\s*])[ \t]*\*)")
-_CUTOFF = re.compile(r"\b(?:ab|vor|nach|seit|bis|zwischen|dem)[ \t]*$", re.IGNORECASE)
-_FILLER = r"(?:[ \t]*(?:ist|war|:|-|–|am|den|der|vom|im|jahr|jahre))*[ \t]*"
+        r"|(?<=[^\s*])[ \t]{0,5}\*)")
+_CUTOFF = re.compile(r"\b(?:ab|vor|nach|seit|bis|zwischen|dem)[ \t]{0,5}$", re.IGNORECASE)
+_CUTOFF_WINDOW = 16  # the longest cut-off word and its spaces: only that much before a date is read
+_FILLER = r"(?:[ \t]{0,5}(?:ist|war|:|-|–|am|den|der|vom|im|jahr|jahre)){0,4}[ \t]{0,5}"
 
 
 class DateOfBirthRecognizer(GermanPatternRecognizer):
     ENTITY = "DATE_OF_BIRTH"
     RULES = (
         Rule("after_cue", _CUE + _FILLER + r"(?P<v>" + _DATE + ")", 0.85),
-        Rule("before_geboren", r"(?P<v>" + _DATE + r"),?(?:[ \t]+[A-Za-zÄÖÜäöüß]+){0,5}?[ \t]+geboren\b", 0.85),
+        Rule("before_geboren", r"(?P<v>" + _DATE + r"),?(?:[ \t]{1,5}[A-Za-zÄÖÜäöüß]{1,40}){0,5}?[ \t]{1,5}geboren\b", 0.85),
         Rule("numeric", r"(?<![\d.])" + _NUMERIC, 0.2),
         Rule("month_name", r"(?<![\d.])" + _NAMED, 0.2),
         Rule("iso", r"\b" + _ISO, 0.2),
@@ -74,7 +75,7 @@ class DateOfBirthRecognizer(GermanPatternRecognizer):
         """Pattern matches, minus dates that are a cut-off ("ab 1. April 2025 geboren", "vor dem 2.1.1960"):
         those decide answers and belong to no one."""
         results = super().analyze(text, entities, nlp_artifacts)
-        return [r for r in results if _CUTOFF.search(text[:r.start]) is None]
+        return [r for r in results if _CUTOFF.search(text, max(0, r.start - _CUTOFF_WINDOW), r.start) is None]
 
     def validate_result(self, value: str) -> bool | None:
         date = parse_date(value)

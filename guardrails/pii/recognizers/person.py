@@ -14,6 +14,9 @@ tokenizer, compared in lower case so that lower-case input works (lists in `pers
   capitalised words the dictionary does not know ("Saara Suciu"), "Nowak, Anna".
 A name found once is redacted wherever it appears again in the message ("Frau Esposito ... Esposito"), except
 where a name that is also a noun follows an article ("Frau Sommer ... den Sommer").
+The work is linear in the message length: each rule looks at a bounded number of tokens around its cue (`_skip` stops
+after `MAX_SKIP` tokens, a name has at most `MAX_NAME_CHARS` characters), and the recurrences are found in one pass
+over the word starts of the message, not one scan per name found.
 Name lists: `guardrails.pii.names` (Faker, MIT); dictionary: `guardrails.pii.lexicon` (simplemma).
 Fictitious examples: "ich heiße anna vogel", "Sehr geehrte Frau Dr. Yılmaz", "Viele Grüße\\nTim Becker".
 """
@@ -21,6 +24,7 @@ Fictitious examples: "ich heiße anna vogel", "Sehr geehrte Frau Dr. Yılmaz", "
 from __future__ import annotations
 
 import re
+from typing import Iterator
 
 from presidio_analyzer import AnalysisExplanation, EntityRecognizer, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
@@ -35,8 +39,13 @@ from guardrails.pii.recognizers.person_cues import (CUE_FILLERS, DETERMINERS, FU
 
 _INNER_CAPITAL = re.compile(r"[a-zäöüß][A-ZÄÖÜ]")
 _GREETING_ENDS = frozenset(cue[-1] for cue in WEAK_CUES)
+_CUE_FIRST_WORDS = frozenset(cue[0] for cues in (STRONG_CUES, LABEL_CUES, SIGNATURE_CUES, KINSHIP_CUES, WEAK_CUES,
+                                                 PREPOSITION_CUES, TRAILING_CUES) for cue in cues) | HONORIFICS
 SCORE = 0.85
 LIST_PAIR_SCORE = 0.75
+MAX_NAME_CHARS = 40  # "Schäfer-Ostendorf-Lüdenscheidt" has 30; a longer run of letters is no name
+MAX_SKIP = 6  # filler tokens between a cue and the name ("Name: - Herr Dr. ...")
+_BEFORE_WINDOW = 60  # characters read back for the word before a recurring name
 _SPAN = tuple[int, int, float, str]
 
 
@@ -63,6 +72,9 @@ class PersonRecognizer(EntityRecognizer):
         rules = (self._after_strong, self._after_honorific, self._after_signature, self._after_kinship,
                  self._after_weak, self._before_trailing, self._inverted, self._list_pair, self._unknown_pair)
         for i in range(len(tokens)):
+            # every rule starts at a cue word or at a name-like token: others are passed at once
+            if lower[i] not in _CUE_FIRST_WORDS and not self._name_like(tokens[i]):
+                continue
             for rule in rules:
                 found = rule(tokens, lower, i)
                 if found:
@@ -84,35 +96,40 @@ class PersonRecognizer(EntityRecognizer):
         j = _skip(lower, cue, CUE_FILLERS | TITLES)
         if j >= len(tokens) or lower[j] in NOT_AFTER_INTRODUCTION:
             return None
+        # "Name: von der Heide", "Name: J. Nowak"
+        first, j = j, self._after_particles(tokens, lower, _skip_initials(tokens, j))
         if tokens[j].text.islower() and self._lexicon.is_plain_word(tokens[j].text) and not self._listed(tokens[j]):
             return None  # "ich, hab noch ...", "Unterschrift: zusätzlich ..."
         end = self._extend(tokens, lower, j, permissive=True, limit=3)
-        if end is None or (label and not any(self._evidence(t) for t in tokens[j:min(end, j + 1) + 1])):
+        if end is None or (label and first == j and not any(self._evidence(t) for t in tokens[j:min(end, j + 1) + 1])):
             return None
-        return j, end, SCORE, "label_cue" if label else "strong_cue"
+        return first, end, SCORE, "label_cue" if label else "strong_cue"
 
     def _after_honorific(self, tokens: list[Token], lower: list[str], i: int) -> _SPAN | None:
         if lower[i] not in HONORIFICS:
             return None
-        j = _skip(lower, i + 1, TITLES | {"."})
+        first = _skip(lower, i + 1, TITLES | {"."})
+        j = self._after_particles(tokens, lower, _skip_initials(tokens, first))  # "Frau von Bülow", "Herr J. Nowak"
         if j >= len(tokens) or not self._name_like(tokens[j]):
             return None
         after_possessive = i > 0 and lower[i - 1] in POSSESSIVES
         if after_possessive and not self._names.is_name(lower[j]):
             return None
         end = self._extend(tokens, lower, j, permissive=not after_possessive, limit=3)
-        return (j, end, SCORE, "honorific") if end is not None else None
+        return (first, end, SCORE, "honorific") if end is not None else None
 
     def _after_signature(self, tokens: list[Token], lower: list[str], i: int) -> _SPAN | None:
         cue = _cue_at(lower, i, SIGNATURE_CUES)
         if cue is None:
             return None
-        j = _skip(lower, cue, {",", "-", ":", "–", "ihr", "ihre", "euer", "eure", "dein", "deine"})
+        first = _skip(lower, cue, {",", "-", ":", "–", "ihr", "ihre", "euer", "eure", "dein", "deine"})
+        j = self._after_particles(tokens, lower, _skip_initials(tokens, first))  # "k. wagner", "m. van den berg"
         ends_message = j < len(tokens) and len(tokens) - j <= 3 and all(self._name_like(t) for t in tokens[j:])
-        if j >= len(tokens) or not (tokens[j].text[:1].isupper() or self._names.is_name(lower[j]) or ends_message):
+        if j >= len(tokens) or not (tokens[j].text[:1].isupper() or self._names.is_name(lower[j]) or ends_message
+                                    or (j > first and self._evidence(tokens[j]))):
             return None
         end = self._extend(tokens, lower, j, permissive=True, limit=3)
-        return (j, end, SCORE, "signature") if end is not None else None
+        return (first, end, SCORE, "signature") if end is not None else None
 
     def _after_weak(self, tokens: list[Token], lower: list[str], i: int) -> _SPAN | None:
         cue = _cue_at(lower, i, WEAK_CUES)
@@ -215,37 +232,59 @@ class PersonRecognizer(EntityRecognizer):
 
     # -- a name found once, everywhere in the message
     def _repeated(self, text: str, tokens: list[Token], results: list[RecognizerResult]) -> list[RecognizerResult]:
+        """Every other occurrence of a found name or of one of its parts, longest first at each word start: whole
+        words only, never inside an e-mail address ("saara.suciu@web.de" is the EMAIL's); a name that is also a word
+        keeps its case and is left after an article."""
         values = set()
         for r in results:
             value = text[r.start:r.end]
             values.add(value)
-            values.update(p for p in re.split(r"[\s,]+", value) if len(p) >= 3 and p.lower() not in PARTICLES)
-        taken = [(r.start, r.end) for r in results]
+            values.update(p for p in _NAME_PARTS.split(value) if len(p) >= 3 and p.lower() not in PARTICLES)
+        words: dict[str, str] = {}  # a name that is also a word, as written
+        names: dict[str, str] = {}  # any other name, in lower case
+        for value in values:
+            if self._lexicon.is_word(value) or value.lower() in NOT_NAMES:
+                words[value] = value
+            else:
+                names[value.lower()] = value
+        lengths: dict[str, list[int]] = {}  # first word of a value in lower case -> its values' lengths, longest first
+        for value in values:
+            lengths.setdefault(_leading_word(value, 0).lower(), []).append(len(value))
+        for found in lengths.values():
+            found.sort(reverse=True)
+        taken = bytearray(len(text) + 1)
+        for r in results:
+            taken[r.start:r.end] = b"\x01" * (r.end - r.start)
         extra = []
-        for value in sorted(values, key=len, reverse=True):
-            word = self._lexicon.is_word(value) or value.lower() in NOT_NAMES
-            # whole words only, never inside an e-mail address ("saara.suciu@web.de" is the EMAIL's)
-            pattern = re.compile(r"(?<![\w.@-])" + re.escape(value) + r"(?![\w@-]|\.\w)", 0 if word else re.IGNORECASE)
-            for m in pattern.finditer(text):
-                if any(s < m.end() and m.start() < e for s, e in taken):
+        for start in _word_starts(text):
+            for length in lengths.get(_leading_word(text, start).lower(), ()):
+                end = start + length
+                if end > len(text) or (end < len(text) and (_is_word_char(text[end]) or text[end] in "@-" or (
+                        text[end] == "." and end + 1 < len(text) and _is_word_char(text[end + 1])))):
                     continue
-                if word and self._after_determiner(text, m.start()):
+                candidate = text[start:end]
+                word = candidate in words
+                if not word and candidate.lower() not in names:
                     continue
-                taken.append(m.span())
-                extra.append(self._result(m.start(), m.end(), SCORE, "repeated"))
+                if any(taken[start:end]) or (word and self._after_determiner(text, start)):
+                    continue
+                taken[start:end] = b"\x01" * length
+                extra.append(self._result(start, end, SCORE, "repeated"))
+                break
         return extra
 
     @staticmethod
     def _after_determiner(text: str, start: int) -> bool:
-        before = re.search(r"(\S+)\s*$", text[:start])
-        return before is None or before.group(1).lower() in DETERMINERS or before.group(1)[-1:] in ".!?"
+        before = text[max(0, start - _BEFORE_WINDOW):start].split()
+        return not before or before[-1].lower() in DETERMINERS or before[-1][-1:] in ".!?"
 
     # -- helpers
     def _name_like(self, token: Token) -> bool:
         """Alphabetic, not a cue or function word; a capitalised stop word inside a sentence ("Frau Lange")
         is a name."""
         text = token.text
-        if len(text) < 2 or token.lower_ in NOT_NAMES or token.lower_ in FUNCTION_WORDS or text.isupper():
+        if (not 2 <= len(text) <= MAX_NAME_CHARS or token.lower_ in NOT_NAMES or token.lower_ in FUNCTION_WORDS
+                or text.isupper()):
             return False
         if _INNER_CAPITAL.search(text) and not text.startswith(("Mc", "Mac", "De", "Di", "Da", "La", "Le", "Van")):
             return False  # brands and products: "WhatsApp", "PayPal"
@@ -292,21 +331,39 @@ class PersonRecognizer(EntityRecognizer):
             p = k
             while p < len(tokens) - 1 and lower[p] in PARTICLES and p - k < 2:
                 p += 1
-            if p > k and not tokens[p].text[:1].isupper():
-                break
             tok = tokens[p]
+            # after "van der", "de la" a capitalised word, or in a name typed in lower case a word that is no verb or
+            # adjective ("anna van der berg", "jan de vries")
+            lower_case_surname = tok.text.islower() and tokens[j].text.islower() and (
+                self._names.is_last(tok.text) or not self._lexicon.is_plain_word(tok.text))
+            if p > k and not (tok.text[:1].isupper() or lower_case_surname):
+                break
             if not self._name_like(tok):
                 break
             capitalised = tok.text[:1].isupper() and tokens[end].text[:1].isupper()
-            if not (capitalised or self._names.is_name(lower[p])
-                    or (permissive and tok.text.islower() and tokens[j].text.islower()
-                        and not self._lexicon.is_plain_word(tok.text))):
+            if not (capitalised or self._names.is_name(lower[p]) or (p > k and lower_case_surname)
+                    or (permissive and lower_case_surname)):
                 break
             end = p
             k = p + 1
             if sum(1 for t in tokens[j:end + 1] if t.lower_ not in PARTICLES) >= limit:
                 break
         return end
+
+    def _after_particles(self, tokens: list[Token], lower: list[str], j: int) -> int:
+        """The token after one or two particles at j when a name follows them ("von der Heide"), else j. A German
+        article opening them ("Herr der Lage") needs a word after it that the dictionary does not know."""
+        if j >= len(tokens):
+            return j
+        p = j
+        while p < len(tokens) - 1 and lower[p] in PARTICLES and p - j < 2:
+            p += 1
+        if p == j or not self._name_like(tokens[p]) or (self._lexicon.is_plain_word(tokens[p].text)
+                                                         and not self._names.is_last(tokens[p].text)):
+            return j
+        if lower[j] in DETERMINERS and not self._unknown(tokens[p]):
+            return j
+        return p
 
     def _result(self, start: int, end: int, score: float, rule: str) -> RecognizerResult:
         return RecognizerResult(
@@ -337,6 +394,40 @@ def _cue_at(lower: list[str], i: int, cues: tuple[tuple[str, ...], ...]) -> int 
 
 
 def _skip(lower: list[str], j: int, skippable: set[str] | frozenset[str]) -> int:
-    while j < len(lower) and lower[j] in skippable:
+    stop = min(len(lower), j + MAX_SKIP)
+    while j < stop and lower[j] in skippable:
         j += 1
     return j
+
+
+_NAME_PARTS = re.compile(r"[\s,]++")
+_INITIAL = re.compile(r"[^\W\d_]\.")
+
+
+def _skip_initials(tokens: list[Token], j: int) -> int:
+    """Past up to two initials ("J.", "K. M.") when a word follows them."""
+    k = j
+    while k < len(tokens) - 1 and k - j < 2 and _INITIAL.fullmatch(tokens[k].text):
+        k += 1
+    return k
+
+
+def _is_word_char(c: str) -> bool:
+    return c.isalnum() or c == "_"
+
+
+def _leading_word(text: str, start: int) -> str:
+    """The letters and digits from `start` on (at most one more than a name may have)."""
+    end = start
+    while end < len(text) and end - start <= MAX_NAME_CHARS and _is_word_char(text[end]):
+        end += 1
+    return text[start:end]
+
+
+def _word_starts(text: str) -> Iterator[int]:
+    """Positions where a name may start: a letter or digit not preceded by one, nor by ".", "@" or "-"."""
+    previous = ""
+    for i, c in enumerate(text):
+        if _is_word_char(c) and not (_is_word_char(previous) or previous in ".@-"):
+            yield i
+        previous = c

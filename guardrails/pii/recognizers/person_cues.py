@@ -6,6 +6,8 @@ what a token after (or before) the cue must be to count as a name.
 
 from __future__ import annotations
 
+from guardrails.pii.cues import load_name_parts
+
 # Strong: the next 1-3 name-like tokens are a name.
 STRONG_CUES = (("ich", "heiße"), ("ich", "heisse"), ("ich", "heiß"), ("mein", "name", "ist"),
                ("mein", "name", "lautet"), ("mein", "name", ":"), ("name", ":"), ("vorname", ":"), ("nachname", ":"),
@@ -61,8 +63,7 @@ TITLES = frozenset({"dr.", "prof.", "dipl.-ing.", "dr", "prof", "med.", "rer.", 
 POSSESSIVES = frozenset({"meine", "meiner", "meinen", "mein", "seine", "seiner", "ihre", "ihrer", "deine",
                          "unsere", "eure", "die", "der", "eine", "einer", "jede", "keine", "diese", "jener",
                          "welche", "alte", "junge", "ältere", "nette", "liebe"})
-PARTICLES = frozenset({"von", "van", "de", "zu", "al", "el", "ben", "bin", "der", "den", "di", "da", "la", "del",
-                       "della", "dos", "abu", "ibn", "ter", "ten", "vom"})
+PARTICLES = load_name_parts()["particles"]  # guardrails/pii/data/name_parts.yaml
 # Before a repeated word that is also a common noun ("den Sommer", "im Sommer") it is the noun.
 DETERMINERS = frozenset({"der", "die", "das", "den", "dem", "des", "ein", "eine", "einen", "einem", "einer",
                          "im", "am", "zum", "zur", "vom", "beim", "ins", "ans", "diesen", "diesem", "dieser",

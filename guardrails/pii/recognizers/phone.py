@@ -4,7 +4,10 @@ form, with the separators people type (spaces, "/", "-", "(0)").
 Legal basis: a private telephone number identifies its holder (Art. 4 Nr. 1 DSGVO).
 Format: trunk prefix 0 + area code (2-5 digits, mobile 15x/16x/17x) + subscriber number; 7-13 digits in the
 national form. Fictitious examples: 0171 2345678, +49 (0)2151 123456, 02151/98765-43.
-A number may be typed spaced digit by digit ("0 1 7 3 9 8 2 7 4 6 1").
+A number may be typed spaced digit by digit ("0 1 7 3 9 8 2 7 4 6 1", "0 2 1 5 1 - 4 4 5 5 6 6"). Separators are
+what keyboards and copied text produce: spaces, tabs, no-break spaces, "/", "-", "." ("0171.2345678"). A number with
+dots never starts like a date or a time ("01.02.2024", "08.00-12.30 Uhr"). Abroad the area or mobile prefix may have
+a single digit ("+31 6 12345678", "+33 6 12 34 56 78"); country codes have one to three digits (+1, +48, +380).
 The city's own numbers and public help lines are not personal data: the constructor takes digit prefixes of
 public numbers (default: Stadt Krefeld's block 02151 86-...) and whole public numbers (default: Telefonseelsorge
 0800 111 0 111 / 0800 111 0 222, Kinder- und Elterntelefon, 116 xxx); short service numbers (115, 112, 110)
@@ -24,7 +27,9 @@ CITY_NUMBER_PREFIXES = ("0215186",)  # +49 2151 86-0 (Stadtverwaltung Krefeld) a
 PUBLIC_SERVICE_NUMBERS = ("08001110111", "08001110222", "08001110333", "08001110550", "08000116016", "116116",
                           "116117", "116111", "116123", "116016", "116006", "115", "110", "112")
 
-_SEP = r"(?:[ \t]?[/\-][ \t]?|[ \t])"
+_SPACE = r"[ \t\u00a0\u202f]"  # with the no-break spaces word processors and web forms put into numbers
+_SEP = r"(?:" + _SPACE + r"?[/\-.–]" + _SPACE + r"?|" + _SPACE + ")"
+_NOT_A_DATE = r"(?!\d{1,2}[.:]\d{2}(?!\d))"  # "01.02.2024", "08.00-12.30": a date or a time, not a number
 
 
 def national_digits(value: str) -> str:
@@ -41,13 +46,16 @@ def national_digits(value: str) -> str:
 class PhoneRecognizer(GermanPatternRecognizer):
     ENTITY = "PHONE"
     RULES = (
-        Rule("international", r"(?<![\w+/-])(?:\+|00)[1-9]\d{1,2}" + _SEP + r"?(?:\(0\)" + _SEP
-             + r"?)?\(?\d{2,5}\)?(?:" + _SEP + r"?\d{1,8}){1,4}(?![\w])", 0.7),
-        Rule("national", r"(?<![\w+/.,-])\(?0[1-9]\d{1,4}\)?(?:" + _SEP + r"?\d{1,8}){1,4}(?!\w|[,.]\d)", 0.6),
+        Rule("international", r"(?<![\w+/.-])(?:\+|00)[1-9]\d{0,2}" + _SEP + r"?(?:\(0\)" + _SEP
+             + r"?)?\(?\d{1,5}\)?(?:" + _SEP + r"?\d{1,8}){1,4}(?![\w])", 0.7),
+        Rule("national", r"(?<![\w+/.,-])" + _NOT_A_DATE + r"\(?0[1-9]\d{1,4}\)?(?:" + _SEP
+             + r"?\d{1,8}){1,4}(?!\w|[,.]\d)", 0.6),
         # after its cue a number may be spaced digit by digit or in pairs: "Telefon: 0 21 51 / 12 34 56"
-        Rule("named", r"\b(?:tel\.?|telefon|telefonnummer|handy|handynummer|mobil|mobilnummer|rufnummer|festnetz)\s*"
-             r"(?:ist|lautet|:)?\s*(?P<v>\+?\d(?:[ \t]?[/\-]?[ \t]?\d){6,16})(?![\d])", 0.8),
-        Rule("spaced", r"(?<![\w+/.,-])(?:\+[ \t]?4[ \t]?9|0\d?)(?:[ \t]\d{1,2}){5,12}(?![ \t]?\d)", 0.6),
+        Rule("named", r"\b(?:tel\.?|telefon|telefonnummer|handy|handynummer|mobil|mobilnummer|rufnummer|festnetz)\s{0,5}"
+             r"(?:ist|lautet|:)?\s{0,5}(?P<v>" + _NOT_A_DATE + r"\+?\d(?:" + _SPACE + r"?[/\-.–]?" + _SPACE
+             + r"?\d){6,16})(?![\d])", 0.8),
+        Rule("spaced", r"(?<![\w+/.,-])(?:\+" + _SPACE + r"?4" + _SPACE + r"?9|0\d?)(?:" + _SEP + r"\d{1,2}){5,12}"
+             r"(?!" + _SPACE + r"?\d)", 0.6),
     )
     CONTEXT = ("tel", "telefon", "handy", "mobil", "rufnummer", "nummer", "erreichbar", "anrufen", "fax")
 

@@ -20,9 +20,9 @@ class TaxIdRecognizer(GermanPatternRecognizer):
         Rule("idnr", r"(?<![\d+/.,])[1-9](?:[ .]?\d){10}(?!\d|[,./]\d)", 0.6),
         # after its name an 11-digit number is the IdNr even with a wrong check digit (a typo is still theirs)
         Rule("idnr_named", r"\b(?:steuer-?id(?:entifikationsnummer)?|steuerliche[n]? identifikationsnummer|"
-             r"identifikationsnummer|idnr|id-nr\.?)\s*(?:ist|lautet|lautet:|:|=)?\s*(?P<v>\d(?:[ .]?\d){10})(?!\d)", 0.85,
+             r"identifikationsnummer|idnr|id-nr\.?)\s{0,5}(?:ist|lautet|lautet:|:|=)?\s{0,5}(?P<v>\d(?:[ .]?\d){10})(?!\d)", 0.85,
              strict=False),
-        Rule("steuernummer", r"\b(?:steuernummer|steuer-nr\.?|st\.?-?nr\.?)\s*(?:ist|lautet|:)?\s*"
+        Rule("steuernummer", r"\b(?:steuernummer|steuer-nr\.?|st\.?-?nr\.?)\s{0,5}(?:ist|lautet|:)?\s{0,5}"
              r"(?P<v>\d{2,3}/\d{3,4}/\d{4,5}|\d{10,13})\b", 0.8),
     )
     CONTEXT = ("steuer", "identifikationsnummer", "idnr", "finanzamt", "tin")
