@@ -52,6 +52,16 @@ def _sentences_with_line(text: str) -> list[tuple[str, str]]:
     return out
 
 
+def citation_units(text: str) -> list[tuple[str, list[int]]]:
+    """(sentence without citation marks, the numbers it cites): a citation at the end of a line or list item
+    covers every sentence of it."""
+    out = []
+    for line, sent in _sentences_with_line(text):
+        nums = [int(x) for x in _CITATION.findall(sent)] or [int(x) for x in _CITATION.findall(line)]
+        out.append((_CITATION.sub("", sent).strip(), nums))
+    return out
+
+
 def check_grounding(text: str, support: Mapping[int, str], *, min_support: float = 0.6,
                     is_fallback_text: bool = False) -> GroundingReport:
     """Check `text` against `support` ({citation number: source text}).
