@@ -1,7 +1,9 @@
 """Answer checks for every backend: citations must point at given sources, and every sentence needs support.
 
 Support is lexical: the share of a sentence's content terms that occur in the cited source's text. That is a
-floor, not a proof; it catches invented numbers, fees and offices, which is what hurts citizens most.
+floor, not a proof. On top of it every fact a citizen acts on (amount, date, time, duration, age, phone number,
+e-mail, URL, office or place name, "kostenlos") must be in the cited text (`assistant.fact_check`): a sentence can
+share most of its words with the source and still carry an invented fee.
 """
 
 from __future__ import annotations
@@ -10,10 +12,13 @@ import re
 from dataclasses import dataclass, field
 from typing import Mapping
 
+from assistant.fact_check import unsupported_facts
 from assistant.textunits import term_set
 
 _CITATION = re.compile(r"\[(\d+)\]")
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+# A sentence ends at . ! ? before a capital, but not after an ordinal or a date ("am 31. März", "1. Januar").
+_SENTENCE_END = re.compile(r"(?<=[.!?])(?<!\b\d\.)(?<!\b\d\d\.)\s+(?=[A-ZÄÖÜ\"„(*])")
 
 
 @dataclass
@@ -23,6 +28,7 @@ class GroundingReport:
     uncited: list[str] = field(default_factory=list)
     unsupported: list[str] = field(default_factory=list)
     cited: list[int] = field(default_factory=list)
+    invented: list[str] = field(default_factory=list)  # facts not in the cited text: "25 Euro (amount)"
 
     def reasons(self) -> list[str]:
         out = []
@@ -34,6 +40,8 @@ class GroundingReport:
             out.append(f"{len(self.unsupported)} sentence(s) without support in the cited sources")
         if self.uncited:
             out.append(f"{len(self.uncited)} factual sentence(s) without citation")
+        if self.invented:
+            out.append(f"{len(self.invented)} fact(s) not in the cited text: {', '.join(self.invented[:5])}")
         return out
 
 
@@ -48,7 +56,7 @@ def _sentences_with_line(text: str) -> list[tuple[str, str]]:
         line = re.sub(r"^\s*(?:[-*•]|\d+[.)])\s+", "", line).strip()
         if not line:
             continue
-        out.extend((line, s.strip()) for s in re.split(r"(?<=[.!?])\s+(?=[A-ZÄÖÜ\"„(*])", line) if s.strip())
+        out.extend((line, s.strip()) for s in re.split(_SENTENCE_END, line) if s.strip())
     return out
 
 
@@ -94,8 +102,10 @@ def check_grounding(text: str, support: Mapping[int, str], *, min_support: float
         if share < min_support or not numbers_ok:
             report.unsupported.append(plain)
     report.cited = sorted(cited_all)
+    if report.cited and not report.invalid_citations:
+        report.invented = [f"{f.text} ({f.kind})" for f in unsupported_facts(text, support)]
     report.ok = not report.invalid_citations and not report.unsupported and bool(report.cited) \
-        and not report.uncited
+        and not report.uncited and not report.invented
     if is_fallback_text:
         report.ok = True
     return report
