@@ -9,7 +9,8 @@ rules and compared in a normal form, so the format may differ but the value may 
 - amounts: "46 €" = "46,00 Euro" = "EUR 46" (compared in cents);
 - quantities: "zwei Wochen" = "2 Wochen", "ab 16 Jahren" = "16-jährige", ranges "4–6 Wochen" give 4 and 6;
   the unit must match (14 Tage is not 2 Wochen: a conversion is a new statement);
-- dates: "1. Januar 2024" = "01.01.2024"; times: "8 Uhr" = "8:00 Uhr" = "08.00 Uhr";
+- dates: "1. Januar 2024" = "01.01.2024", a month alone ("im März") must be a month of the text; weekdays
+  ("montags", "Mo–Fr" gives Monday to Friday); times: "8 Uhr" = "8:00 Uhr" = "08.00 Uhr";
 - phone numbers by their digits ("02151 86-1610" = "02151/861610"), e-mail addresses and URLs case-folded
   (a URL without "https://" or "www." is the same URL);
 - any other number must occur as a number in the cited text (or, up to twelve, as a number word);
@@ -43,6 +44,11 @@ _ARTICLE_NUMBERS = {"ein", "eine", "einen", "einem", "einer", "eines", "halbes",
 MONTHS = {m: i for i, m in enumerate(("januar", "februar", "märz", "april", "mai", "juni", "juli", "august",
                                       "september", "oktober", "november", "dezember"), start=1)}
 MONTHS["jänner"] = 1
+WEEKDAYS = ("montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag")
+# Full names (also "montags"), or the short forms with a dot or in a range ("Mo–Fr"): "So" alone is a word.
+_DAY = (r"(?:montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonnabend|sonntag)s?"
+        r"|(?:mo|di|mi|do|fr|sa|so)(?=\.|[ \t]*[-–—][ \t]*(?:mo|di|mi|do|fr|sa|so)\b)\.?"
+        r"|(?<=[-–—])[ \t]*(?:mo|di|mi|do|fr|sa|so)\b\.?")
 UNITS = {  # unit lemma: its forms (lower-case)
     "werktag": "werktag|werktage|werktagen|werktags", "arbeitstag": "arbeitstag|arbeitstage|arbeitstagen",
     "kalendertag": "kalendertag|kalendertage|kalendertagen", "tag": "tag|tage|tagen|tages",
@@ -70,7 +76,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("phone", re.compile(r"(?<![\w.,])(?:\+49[ /-]?|\(?0)\d{2,5}\)?(?:[ /-]*\d){3,}(?: ?- ?\d+)?")),
     ("date", re.compile(rf"{_B}(\d{{1,2}})\. ?(\d{{1,2}})\.(?: ?(\d{{4}}|\d{{2}})(?!\d))?"
                         rf"|{_B}(\d{{1,2}})\. ?({'|'.join(MONTHS)})(?: (\d{{4}}))?{_E}"
-                        rf"|{_B}({'|'.join(MONTHS)}) (\d{{4}}){_E}", re.I)),
+                        rf"|{_B}({'|'.join(MONTHS)})(?: (\d{{4}}))?{_E}", re.I)),
+    ("weekday", re.compile(rf"\b({_DAY})(?:{_RANGE}({_DAY}))?(?![\wäöü])", re.I)),
     ("time", re.compile(rf"{_B}(\d{{1,2}})(?:[:.](\d{{2}}))?(?:{_RANGE}(\d{{1,2}})(?:[:.](\d{{2}}))?)? ?Uhr{_E}"
                         rf"|{_B}(\d{{1,2}}):(\d{{2}})(?:{_RANGE}(\d{{1,2}}):(\d{{2}}))?{_E}", re.I)),
     ("amount", re.compile(rf"(?:{_B}({_NUM})(?:,-+)?(?:{_RANGE}({_NUM})(?:,-+)?)? ?(?:€|euro|eur){_E}"
@@ -186,6 +193,7 @@ class _Support:
         self.phones = {f.key[1] for f in facts if f.kind == "phone"}
         self.numbers = {k for f in facts for k in _numbers_of(f.key)}
         self.days = {f.key[1:3] for f in facts if f.kind == "date" and f.key[1] is not None}
+        self.months = {f.key[2] for f in facts if f.kind == "date"}
         self.years = {k[1] for k in self.keys if k[0] == "number"} | {f.key[3] for f in facts if f.kind == "date"}
 
     @classmethod
@@ -204,8 +212,8 @@ class _Support:
             return key[1] in self.folded
         if kind == "date":  # "1. Januar 2024": the day in the text, and the year somewhere in it
             _, day, month, year = key
-            return (day is None or (day, month) in self.days) and (year is None or year in self.years) \
-                and (day is not None or (month in {d[1] for d in self.days} or month is None))
+            known = (day, month) in self.days if day is not None else month in self.months
+            return known and (year is None or year in self.years)
         if kind == "number":  # "1 Foto" where the text says "ein Foto"
             return key[1] in self.numbers or (key[1] == 1 and bool(_ONE.search(self.folded)))
         return False
@@ -229,7 +237,11 @@ def _keys(kind: str, m: re.Match[str]) -> list[tuple]:
             return [("date", day, month, year)] if 1 <= day <= 31 and 1 <= month <= 12 else []
         if g[3]:
             return [("date", int(g[3]), MONTHS[g[4].lower()], _year(g[5]))]
-        return [("date", None, MONTHS[g[6].lower()], int(g[7]))]
+        return [("date", None, MONTHS[g[6].lower()], int(g[7]) if g[7] else None)]
+    if kind == "weekday":  # "Mo–Fr" states every day from Monday to Friday
+        first = _weekday(g[0])
+        last = _weekday(g[1]) if g[1] else first
+        return [("weekday", d) for d in range(first, last + 1)] if last >= first else [("weekday", first)]
     if kind == "time":
         if g[0] is not None:
             times = [(int(g[0]), int(g[1] or 0))] + ([(int(g[2]), int(g[3] or 0))] if g[2] else [])
@@ -259,6 +271,13 @@ def _numbers_of(key: tuple) -> list[float]:
     if kind == "time":
         return [key[1], key[2]]
     return []
+
+
+def _weekday(text: str) -> int:
+    t = text.strip().lower().rstrip(".")
+    if t == "sonnabend":
+        return 5
+    return next(i for i, day in enumerate(WEEKDAYS) if day.startswith(t[:2]))
 
 
 def _value(text: str) -> float:

@@ -71,7 +71,8 @@ class RecordingGenerator:
         row = self.cache.get(key)
         replayed = row is not None
         if row is None:
-            if self.inner is None:
+            if self.inner is None:  # not generated (yet): the row is left out of the numbers
+                self.last = {"missing": True}
                 raise BackendUnavailable(f"no recorded draft for {question[:40]!r} and --replay-only is set")
             row = self._generate(key, question, passages)
         self.last = {**row, "replayed": replayed}
@@ -110,6 +111,8 @@ def run_row(assistant: Any, recorder: RecordingGenerator, row: dict[str, Any]) -
     response = answer.to_response()
     text = response["answer"]
     draft = recorder.last
+    if draft is not None and draft.get("missing"):
+        return {"question": row["question"], "missing": True}
     meta = response["meta"]
     patterns = row.get("must_contain", [])
     out: dict[str, Any] = {
@@ -139,6 +142,8 @@ def run_row(assistant: Any, recorder: RecordingGenerator, row: dict[str, Any]) -
 
 
 def summarise(results: list[dict[str, Any]]) -> dict[str, Any]:
+    missing = [r for r in results if r.get("missing")]
+    results = [r for r in results if not r.get("missing")]
     n = len(results) or 1
     answered = [r for r in results if r["action"] == "answer"]
     called = [r for r in results if r["draft"] is not None]
@@ -150,9 +155,9 @@ def summarise(results: list[dict[str, Any]]) -> dict[str, Any]:
     prefill_rates = [d["prompt_tokens"] / (d["first_token_ms"] / 1000) for d in drafts if d["first_token_ms"]]
     lat = [float(r["draft"]["latency_ms"] or 0) for r in called]
     reasons: dict[str, int] = {}
-    for r in replaced:
-        key = _reason_kind(r["fallback_reason"] or "")
-        reasons[key] = reasons.get(key, 0) + 1
+    for r in replaced:  # an answer can fail several checks: each is counted
+        for key in _reason_kinds(r["fallback_reason"] or ""):
+            reasons[key] = reasons.get(key, 0) + 1
 
     def med(values: list[float]) -> float | None:
         return round(statistics.median(values), 1) if values else None
@@ -161,7 +166,7 @@ def summarise(results: list[dict[str, Any]]) -> dict[str, Any]:
         return med([r["readability"][key] for r in rs if r["readability"]])
 
     return {
-        "n": len(results), "answered": len(answered), "llm_called": len(called),
+        "n": len(results), "not_generated": len(missing), "answered": len(answered), "llm_called": len(called),
         "fact_coverage": round(sum(r["facts_ok"] for r in results) / n, 3),
         "fact_coverage_raw_drafts": round(sum(r["draft"]["facts_ok"] for r in called) / max(1, len(called)), 3),
         "right_source": round(sum(r["right_source"] for r in results) / n, 3),
@@ -181,15 +186,13 @@ def summarise(results: list[dict[str, Any]]) -> dict[str, Any]:
     }
 
 
-def _reason_kind(reason: str) -> str:
-    for needle, kind in (("not in the cited", "invented facts"), ("without support", "unsupported"),
-                         ("without citation", "uncited"), ("cites no source", "no citation"),
-                         ("refer to no given", "invalid citation"), ("personal data", "personal data"),
-                         ("system prompt", "prompt leak"), ("timeout", "timeout"), ("backend error", "backend error"),
-                         ("empty", "empty")):
-        if needle in reason:
-            return kind
-    return reason[:40] or "other"
+def _reason_kinds(reason: str) -> list[str]:
+    kinds = [kind for needle, kind in (
+        ("not in the cited", "invented facts"), ("without support", "unsupported"),
+        ("without citation", "uncited"), ("cites no source", "no citation"), ("refer to no given", "invalid citation"),
+        ("personal data", "personal data"), ("system prompt", "prompt leak"), ("timeout", "timeout"),
+        ("backend error", "backend error"), ("empty", "empty")) if needle in reason]
+    return kinds or [reason[:40] or "other"]
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -248,7 +251,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     return 0
 
 
-COLUMNS = ("n", "llm_called", "fact_coverage", "fact_coverage_raw_drafts", "unsupported_rate", "accepted_llm",
+COLUMNS = ("n", "not_generated", "llm_called", "fact_coverage", "fact_coverage_raw_drafts", "unsupported_rate", "accepted_llm",
            "rejected_replaced", "facts_through", "latency_p50_s", "latency_p95_s", "over_default_timeout",
            "gen_tokens_per_s", "prefill_tokens_per_s", "lix_median", "wstf_median", "lix_median_accepted_llm",
            "wstf_median_accepted_llm", "citation_validity_answered")

@@ -36,6 +36,10 @@ SUPPORTED = [
     ("Der Pass gilt zehn Jahre [1].", "Gültigkeit: 10 Jahre."),
     ("Sie zahlen 25 Prozent [1].", "Ermäßigung auf 25 %"),
     ("Der Ausweis gilt ein Jahr [1].", "gültig für 1 Jahr"),
+    ("Die Frist endet im März [1].", "Frist: 31.03.2025"),
+    ("Das Bürgerbüro hat dienstags geöffnet [1].", "Bürgerbüro: Mo–Fr 8 bis 12 Uhr"),
+    ("Kommen Sie Montag bis Mittwoch [1].", "Öffnungszeiten: Mo. bis Mi. 14–16 Uhr"),
+    ("So kommen Sie dorthin [1].", "Anfahrt mit dem Bus."),
 ]
 
 # (answer sentence, cited text, the fact that must be reported)
@@ -61,6 +65,8 @@ UNSUPPORTED = [
     ("Das gilt seit 2023 [1].", "Seit 2024 gilt die neue Regel.", "2023"),
     ("Sie erhalten 50 Prozent [1].", "Ermäßigung auf 25 %", "50 Prozent"),
     ("Die Gebühr beträgt 46 Euro [1].", "Der Ausweis kostet 46 Cent pro Seite.", "46 Euro"),
+    ("Die Frist endet im April [1].", "Frist: 31. März", "April"),
+    ("Das Bürgerbüro hat samstags geöffnet [1].", "Bürgerbüro: Mo–Fr 8 bis 12 Uhr", "samstags"),
 ]
 
 
