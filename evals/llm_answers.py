@@ -29,7 +29,7 @@ from dataclasses import asdict
 from pathlib import Path
 from typing import Any, Sequence
 
-from assistant.checks import sentences
+from assistant.checks import check_grounding, sentences
 from assistant.llm.prompts import SYSTEM_PROMPT, USER_TEMPLATE
 from corpus.errors import BackendUnavailable
 from corpus.types import Draft, Passage
@@ -79,6 +79,7 @@ class RecordingGenerator:
         if row.get("error"):
             raise BackendUnavailable(row["error"])
         given = list(passages)[:row.get("given", len(passages))]  # the budget may have left trailing ones out
+        self.last["given"] = given
         return Draft(text=row["text"], sources=given, mode="llm", backend=self.name, meta=row["meta"])
 
     def _generate(self, key: str, question: str, passages: Sequence[Passage]) -> dict[str, Any]:
@@ -129,12 +130,17 @@ def run_row(assistant: Any, recorder: RecordingGenerator, row: dict[str, Any]) -
         support = {n: assistant._support_text(p) for n, p in enumerate(answer.sources, start=1)} \
             if response["mode"] == "llm" else {}
         dmeta = draft.get("meta", {})
+        raw = draft.get("text", "")
+        raw_support = {n: assistant._support_text(p) for n, p in enumerate(draft.get("given") or [], start=1)}
+        raw_report = check_grounding(raw, raw_support, min_support=assistant.min_support) if raw else None
         out["draft"] = {
             "text": draft.get("text", ""), "error": draft.get("error"), "replayed": draft["replayed"],
             "facts_ok": all(re.search(rx, draft.get("text", ""), re.I) for rx in patterns),
             "latency_ms": dmeta.get("latency_ms"), "first_token_ms": dmeta.get("first_token_ms"),
             "prompt_tokens": dmeta.get("prompt_tokens"), "completion_tokens": dmeta.get("completion_tokens"),
-            "passages_given": dmeta.get("passages_given"),
+            "passages_given": dmeta.get("passages_given"), "sentences": len(sentences(raw)),
+            "unsupported": len(raw_report.unsupported) if raw_report else 0,
+            "invented": getattr(raw_report, "invented", []),  # the checks before the fact check had none
         }
         # The audit: facts of the accepted LLM answer that its cited documents do not contain.
         out["facts_through"] = [asdict(f) for f in unsupported_facts(text, support)] if support else []
@@ -172,6 +178,8 @@ def summarise(results: list[dict[str, Any]]) -> dict[str, Any]:
         "right_source": round(sum(r["right_source"] for r in results) / n, 3),
         "unsupported_rate": round(sum(r["unsupported"] for r in answered) / max(1, sum(r["sentences"]
                                                                                    for r in answered)), 3),
+        "unsupported_rate_raw_drafts": round(sum(r["draft"]["unsupported"] for r in called)
+                                             / max(1, sum(r["draft"]["sentences"] for r in called)), 3),
         "accepted_llm": len(accepted), "rejected_replaced": len(replaced), "rejected_by": reasons,
         "facts_through": sum(len(r["facts_through"]) for r in accepted),
         "answers_with_facts_through": sum(bool(r["facts_through"]) for r in accepted),
@@ -251,10 +259,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     return 0
 
 
-COLUMNS = ("n", "not_generated", "llm_called", "fact_coverage", "fact_coverage_raw_drafts", "unsupported_rate", "accepted_llm",
-           "rejected_replaced", "facts_through", "latency_p50_s", "latency_p95_s", "over_default_timeout",
-           "gen_tokens_per_s", "prefill_tokens_per_s", "lix_median", "wstf_median", "lix_median_accepted_llm",
-           "wstf_median_accepted_llm", "citation_validity_answered")
+COLUMNS = ("n", "not_generated", "llm_called", "fact_coverage", "fact_coverage_raw_drafts", "unsupported_rate",
+           "unsupported_rate_raw_drafts", "accepted_llm", "rejected_replaced", "facts_through", "latency_p50_s",
+           "latency_p95_s", "over_default_timeout", "gen_tokens_per_s", "prefill_tokens_per_s", "lix_median",
+           "wstf_median", "lix_median_accepted_llm", "wstf_median_accepted_llm", "citation_validity_answered")
 
 
 def print_table(report: dict[str, Any]) -> None:
