@@ -12,7 +12,8 @@ rules and compared in a normal form, so the format may differ but the value may 
 - dates: "1. Januar 2024" = "01.01.2024", a month alone ("im März") must be a month of the text; weekdays
   ("montags", "Mo–Fr" gives Monday to Friday); times: "8 Uhr" = "8:00 Uhr" = "08.00 Uhr";
 - phone numbers by their digits ("02151 86-1610" = "02151/861610"), e-mail addresses and URLs case-folded
-  (a URL without "https://" or "www." is the same URL);
+  (a URL without "https://" or "www." is the same URL; one cut off inside a path segment, as a draft that ran
+  out of tokens ends, is not);
 - any other number must occur as a number in the cited text (or, up to twelve, as a number word);
 - office names by their German endings (-amt, -büro, -stelle, -behörde, -zentrum, -center, -gericht, -kasse,
   -agentur, -rathaus, "Fachbereich …"), street addresses, and the place names of `data/places.yaml`, each found
@@ -191,6 +192,7 @@ class _Support:
         self.keys = {f.key for f in facts}
         self.folded = _fold(text)
         self.phones = {f.key[1] for f in facts if f.kind == "phone"}
+        self.urls = {f.key[1] for f in facts if f.kind == "url"}
         self.numbers = {k for f in facts for k in _numbers_of(f.key)}
         self.days = {f.key[1:3] for f in facts if f.kind == "date" and f.key[1] is not None}
         self.months = {f.key[2] for f in facts if f.kind == "date"}
@@ -208,7 +210,9 @@ class _Support:
         kind = fact.kind
         if kind == "phone":  # "86-1610" written without the area code, or with a country code
             return any(p.endswith(key[1]) or key[1].endswith(p) for p in self.phones if min(len(p), len(key[1])) >= 6)
-        if kind in ("url", "email", "office", "address", "place"):
+        if kind == "url":  # a whole URL of the text, or one cut at a path boundary; never one cut mid-word
+            return any(u == key[1] or (u.startswith(key[1]) and u[len(key[1])] in "/?#") for u in self.urls)
+        if kind in ("email", "office", "address", "place"):
             return key[1] in self.folded
         if kind == "date":  # "1. Januar 2024": the day in the text, and the year somewhere in it
             _, day, month, year = key

@@ -139,7 +139,8 @@ def run_row(assistant: Any, recorder: RecordingGenerator, row: dict[str, Any]) -
             "latency_ms": dmeta.get("latency_ms"), "first_token_ms": dmeta.get("first_token_ms"),
             "prompt_tokens": dmeta.get("prompt_tokens"), "completion_tokens": dmeta.get("completion_tokens"),
             "passages_given": dmeta.get("passages_given"), "sentences": len(sentences(raw)),
-            "unsupported": len(raw_report.unsupported) if raw_report else 0,
+            # a factual sentence without a citation is as unsupported as one citing the wrong text
+            "unsupported": len(raw_report.unsupported) + len(raw_report.uncited) if raw_report else 0,
             "invented": getattr(raw_report, "invented", []),  # the checks before the fact check had none
         }
         # The audit: facts of the accepted LLM answer that its cited documents do not contain.

@@ -22,6 +22,7 @@ SUPPORTED = [
     ("Die Nummer ist 02151/86-1610 [1].", "Termin-Hotline 02151 86-1610"),
     ("Schreiben Sie an buergerservice@krefeld.de [1].", "E-Mail: Buergerservice@Krefeld.de"),
     ("Mehr steht unter www.krefeld.de/ausweis [1].", "https://www.krefeld.de/ausweis/"),
+    ("Alles steht auf www.krefeld.de [1].", "https://www.krefeld.de/de/inhalt/ausweis/"),
     ("Die Frist endet am 1. Januar 2025 [1].", "Anträge bis 01.01.2025."),
     ("Das Bürgerbüro öffnet um 8 Uhr [1].", "Bürgerbüro: Mo–Fr 08:00–12:30 Uhr"),
     ("Es schließt um 12:30 Uhr [1].", "Mo–Fr 8.00 bis 12.30 Uhr"),
@@ -67,6 +68,9 @@ UNSUPPORTED = [
     ("Die Gebühr beträgt 46 Euro [1].", "Der Ausweis kostet 46 Cent pro Seite.", "46 Euro"),
     ("Die Frist endet im April [1].", "Frist: 31. März", "April"),
     ("Das Bürgerbüro hat samstags geöffnet [1].", "Bürgerbüro: Mo–Fr 8 bis 12 Uhr", "samstags"),
+    # a draft cut off by its token limit: the URL is a prefix of the real one, but not a URL of the text
+    ("Den Termin buchen Sie unter https://tevis.krzn.de/tevis [1]",
+     "Termin: https://tevis.krzn.de/tevisweb350/select2?md=10", "https://tevis.krzn.de/tevis"),
 ]
 
 
