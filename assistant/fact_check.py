@@ -93,14 +93,16 @@ _OFFICE = re.compile(r"\b(?:Fachbereich[ ]+(?:\d+|[A-ZÄÖÜ][\wäöüß-]+)"
                      r"|rathaus|stadthaus)(?:[ ]+(?:[A-ZÄÖÜ][\wäöüß]+|\d+))?)\b")
 _NOT_OFFICE = {"insgesamt", "gesamt", "samt", "ehrenamt", "haltestelle", "baustelle", "stelle", "büro", "amt",
                "zentrum", "center"}
-_STREET = re.compile(r"\b[A-ZÄÖÜ][\wäöüß.-]*(?:straße|str\.|platz|weg|allee|ring|gasse|wall|markt|ufer)[ ]+\d+[a-z]?\b"
+_STREET = re.compile(r"\b[A-ZÄÖÜ][\wäöüß.-]*(?:straße|str\.|platz|weg|allee|ring|gasse|wall|markt|ufer)"
+                     r"[ ]+\d+[a-z]?\b"
                      r"|\b(?:Von|Am|An der|Auf der|Im|Zum|Zur) [\wäöüß -]+?(?:straße|platz|weg|ring)[ ]+\d+[a-z]?\b")
 
 _ABSENCE: dict[str, re.Pattern[str]] = {
     "free of charge": re.compile(
         r"kostenlos|kostenfrei|gebührenfrei|unentgeltlich|umsonst|gratis|ohne (?:gebühr|kosten)"
-        r"|kein\w* (?:gebühr|kosten|entgelt)|(?:kostet|kosten) (?:sie |es |das |dies )?nichts|nichts (?:zu )?(?:be)?zahlen"
-        r"|gebühr\w* (?:entfällt|entfallen|wird nicht|werden nicht)|fallen keine|entstehen keine|frei von gebühren",
+        r"|kein\w* (?:gebühr|kosten|entgelt)|(?:kostet|kosten) (?:sie |es |das |dies )?nichts"
+        r"|nichts (?:zu )?(?:be)?zahlen|zahl\w* nichts|gebühr\w* (?:entfällt|entfallen|wird nicht|werden nicht)"
+        r"|fallen keine|entstehen keine|frei von gebühren",
         re.I),
     "no restriction": re.compile(r"kein\w* (?:einschränkung|beschränkung|begrenzung|altersgrenze|höchstgrenze)"
                                  r"|unbegrenzt|unbeschränkt|uneingeschränkt|ohne (?:einschränkung|begrenzung)"
