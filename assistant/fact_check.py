@@ -110,8 +110,8 @@ _ABSENCE: dict[str, re.Pattern[str]] = {
     "no appointment": re.compile(r"ohne (?:vorherige[n]? )?termin|kein\w* termin", re.I),
     "no deadline": re.compile(r"kein\w* frist|fristlos|ohne frist|an keine frist", re.I),
     "not needed": re.compile(r"(?:nicht|kein\w*)\b[^.!?]{0,60}?\b(?:nötig|notwendig|erforderlich|vorgeschrieben"
-                             r"|verpflichtend|pflicht)|entfällt|entfallen|müssen (?:sie )?(?:\w+ )?nicht|brauchen "
-                             r"(?:sie )?(?:\w+ )?(?:nicht|kein)", re.I),
+                             r"|verpflichtend|pflicht)|entfällt|entfallen|(?:müssen|brauchen) (?:sie )?(?:\w+ )?"
+                             r"(?:nicht|kein\w*)", re.I),
 }
 
 

@@ -29,6 +29,7 @@ SUPPORTED = [
     ("Das ist kostenlos [1].", "Die Ausstellung ist gebührenfrei."),
     ("Kinder zahlen nichts [1].", "Für Kinder ist der Ausweis kostenlos."),
     ("Sie können ohne Termin kommen [1].", "Montags ohne Termin (Wartemarken)."),
+    ("Sie müssen kein Foto mitbringen [1].", "Ein Foto ist nicht nötig."),
     ("Gehen Sie zum Bürgerbüro Uerdingen [1].", "Bürgerbüro Uerdingen, Am Marktplatz 10"),
     ("Die Adresse ist Von-der-Leyen-Platz 1 [1].", "Rathaus, Von-der-Leyen-Platz 1, 47798 Krefeld"),
     ("Sie brauchen ein biometrisches Foto [1].", "ein aktuelles biometrisches Passfoto"),
@@ -57,6 +58,9 @@ UNSUPPORTED = [
     ("Das ist kostenlos [1].", "Die Gebühr beträgt 13 Euro.", "kostenlos"),
     ("Es gibt keine Altersgrenze [1].", "Den Antrag stellen Personen ab 16 Jahren.", "keine Altersgrenze"),
     ("Sie brauchen keinen Termin [1].", "Bitte vereinbaren Sie vorher einen Termin.", "keinen Termin"),
+    # Qwen's answer to 'reicht ne kopie vom alten lappen?' where the text says a copy is not enough
+    ("Nein, Sie müssen keine Kopie vom alten Lappen mitbringen [1].", "Alter Führerschein im Original (eine Kopie "
+     "reicht nicht).", "müssen keine"),
     ("Gehen Sie zum Bürgerbüro Fischeln [1].", "Bürgerbüro Uerdingen", "Bürgerbüro Fischeln"),
     ("Der Termin ist in Uerdingen [1].", "Termine im Rathaus.", "Uerdingen"),
     ("Zuständig ist das Straßenverkehrsamt [1].", "Zuständig: die Zulassungsstelle.", "Straßenverkehrsamt"),
