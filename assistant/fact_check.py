@@ -19,7 +19,7 @@ rules and compared in a normal form, so the format may differ but the value may 
   -agentur, -rathaus, "Fachbereich …"), street addresses, and the place names of `data/places.yaml`, each found
   in the cited text case-folded;
 - claims of absence ("kostenlos", "keine Gebühr", "keine Einschränkungen", "ohne Termin", "nicht nötig") only
-  where the cited text makes a claim of the same kind.
+  where a sentence of the cited text makes a claim of the same kind about something the answer sentence names too.
 The cited text is the whole cited document (as the grounding check uses it): a fact of the cited service is true
 for the citizen even when the model saw only part of it.
 """
@@ -33,6 +33,8 @@ from pathlib import Path
 from typing import Iterable, Mapping
 
 import yaml
+
+from assistant.textunits import term_set
 
 PLACES_FILE = Path(__file__).resolve().parent / "data" / "places.yaml"
 
@@ -115,6 +117,11 @@ _ABSENCE: dict[str, re.Pattern[str]] = {
 }
 
 
+_CLAIM_UNIT = re.compile(r"(?<=[.!?])\s+|\n+")
+_NOUN = re.compile(r"\b[A-ZÄÖÜ][\wäöüß-]+")  # what a claim is about: German nouns are capitalised
+_NOT_SUBJECT = frozenset({"ja", "nein", "sie", "ihr", "ihre", "bitte", "das", "die", "der", "es"})
+
+
 @dataclass(frozen=True)
 class Fact:
     """One checkable statement of an answer sentence: its kind, the text as written, and its normal form."""
@@ -181,7 +188,7 @@ def unsupported_facts(answer: str, support: Mapping[int, str]) -> list[Fact]:
         cited = [n for n in nums if n in support] or all_cited
         source = _Support.of("\n".join(support[n] for n in cited))
         for fact in extract_facts(sentence):
-            if not source.has(fact):
+            if not source.has(fact, sentence):
                 out.append(Fact(fact.kind, fact.text, fact.key, sentence))
     return out
 
@@ -195,6 +202,11 @@ class _Support:
         self.folded = _fold(text)
         self.phones = {f.key[1] for f in facts if f.kind == "phone"}
         self.urls = {f.key[1] for f in facts if f.kind == "url"}
+        self.claims: dict[str, list[frozenset[str]]] = {}  # claim of absence: terms of each sentence making it
+        for part in _CLAIM_UNIT.split(text):
+            for claim, pattern in _ABSENCE.items():
+                if pattern.search(part):
+                    self.claims.setdefault(claim, []).append(term_set(part))
         self.numbers = {k for f in facts for k in _numbers_of(f.key)}
         self.days = {f.key[1:3] for f in facts if f.kind == "date" and f.key[1] is not None}
         self.months = {f.key[2] for f in facts if f.kind == "date"}
@@ -205,8 +217,14 @@ class _Support:
     def of(cls, text: str) -> "_Support":
         return cls(text)
 
-    def has(self, fact: Fact) -> bool:
+    def has(self, fact: Fact, sentence: str = "") -> bool:
         key = fact.key
+        if fact.kind == "absence":
+            # The same kind of claim, made of the same thing: "Sie müssen keine Kopie …" is not supported by
+            # "Sie müssen keine Prüfung machen". A sentence with nothing besides the claim ("Das ist kostenlos.")
+            # can only be held against the kind.
+            subject = term_set(" ".join(_NOUN.findall(sentence))) - term_set(fact.text) - _NOT_SUBJECT
+            return any(not subject or subject & terms for terms in self.claims.get(key[1], []))
         if key in self.keys:
             return True
         kind = fact.kind

@@ -30,6 +30,7 @@ SUPPORTED = [
     ("Kinder zahlen nichts [1].", "Für Kinder ist der Ausweis kostenlos."),
     ("Sie können ohne Termin kommen [1].", "Montags ohne Termin (Wartemarken)."),
     ("Sie müssen kein Foto mitbringen [1].", "Ein Foto ist nicht nötig."),
+    ("Die Beratung ist kostenlos [1].", "Der Ausweis kostet 37 Euro. Die Beratung ist kostenlos."),
     ("Gehen Sie zum Bürgerbüro Uerdingen [1].", "Bürgerbüro Uerdingen, Am Marktplatz 10"),
     ("Die Adresse ist Von-der-Leyen-Platz 1 [1].", "Rathaus, Von-der-Leyen-Platz 1, 47798 Krefeld"),
     ("Sie brauchen ein biometrisches Foto [1].", "ein aktuelles biometrisches Passfoto"),
@@ -61,6 +62,10 @@ UNSUPPORTED = [
     # Qwen's answer to 'reicht ne kopie vom alten lappen?' where the text says a copy is not enough
     ("Nein, Sie müssen keine Kopie vom alten Lappen mitbringen [1].", "Alter Führerschein im Original (eine Kopie "
      "reicht nicht).", "müssen keine"),
+    # the same kind of claim about something else: the fuehrerschein-umtausch page says "keine Prüfung"
+    ("Nein, Sie müssen keine Kopie vom alten Lappen mitbringen [1].", "Sie müssen keine Prüfung machen. Eine Kopie "
+     "reicht nicht.", "müssen keine"),
+    ("Der Ausweis ist kostenlos [1].", "Der Ausweis kostet 37 Euro. Die Beratung ist kostenlos.", "kostenlos"),
     ("Gehen Sie zum Bürgerbüro Fischeln [1].", "Bürgerbüro Uerdingen", "Bürgerbüro Fischeln"),
     ("Der Termin ist in Uerdingen [1].", "Termine im Rathaus.", "Uerdingen"),
     ("Zuständig ist das Straßenverkehrsamt [1].", "Zuständig: die Zulassungsstelle.", "Straßenverkehrsamt"),
