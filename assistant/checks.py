@@ -1,7 +1,9 @@
 """Answer checks for every backend: citations must point at given sources, and every sentence needs support.
 
 Support is lexical: the share of a sentence's content terms that occur in the cited source's text. That is a
-floor, not a proof; it catches invented numbers, fees and offices, which is what hurts citizens most.
+floor, not a proof. On top of it every fact a citizen acts on (amount, date, time, duration, age, phone number,
+e-mail, URL, office or place name, "kostenlos") must be in the cited text (`assistant.fact_check`): a sentence can
+share most of its words with the source and still carry an invented fee.
 """
 
 from __future__ import annotations
@@ -10,12 +12,14 @@ import re
 from dataclasses import dataclass, field
 from typing import Collection, Mapping
 
+from assistant.fact_check import unsupported_facts
 from assistant.textunits import term_set
 
 _CITATION = re.compile(r"\[(\d+)\]")
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
-# Where a prose line splits into sentences; the streaming checks (assistant/stream_guard.py) cut at the same places.
-SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+(?=[A-ZÄÖÜ\"„(*])")
+# Where a prose line splits into sentences: at . ! ? before a capital, but not after an ordinal or a date
+# ("am 31. März", "1. Januar"); the streaming checks (assistant/stream_guard.py) cut at the same places.
+SENTENCE_BREAK = re.compile(r"(?<=[.!?])(?<!\b\d\.)(?<!\b\d\d\.)\s+(?=[A-ZÄÖÜ\"„(*])")
 _LIST_MARK = re.compile(r"^\s*(?:[-*•]|\d+[.)])\s+")
 
 
@@ -27,6 +31,7 @@ class GroundingReport:
     unsupported: list[str] = field(default_factory=list)
     cited: list[int] = field(default_factory=list)
     citation_required: bool = True
+    invented: list[str] = field(default_factory=list)  # facts not in the cited text: "25 Euro (amount)"
 
     def reasons(self) -> list[str]:
         out = []
@@ -38,6 +43,9 @@ class GroundingReport:
             out.append(f"{len(self.unsupported)} sentence(s) without support in the cited sources")
         if self.uncited:
             out.append(f"{len(self.uncited)} factual sentence(s) without citation")
+        if self.invented:  # kinds only: the facts themselves may be personal data, and reasons reach logs and meta
+            kinds = sorted({f.rsplit("(", 1)[-1].rstrip(")") for f in self.invented})
+            out.append(f"{len(self.invented)} fact(s) not in the cited text ({', '.join(kinds)})")
         return out
 
 
@@ -53,6 +61,16 @@ def _sentences_with_line(text: str) -> list[tuple[str, str]]:
         if not line:
             continue
         out.extend((line, s.strip()) for s in SENTENCE_BREAK.split(line) if s.strip())
+    return out
+
+
+def citation_units(text: str) -> list[tuple[str, list[int]]]:
+    """(sentence without citation marks, the numbers it cites): a citation at the end of a line or list item
+    covers every sentence of it."""
+    out = []
+    for line, sent in _sentences_with_line(text):
+        nums = [int(x) for x in _CITATION.findall(sent)] or [int(x) for x in _CITATION.findall(line)]
+        out.append((_CITATION.sub("", sent).strip(), nums))
     return out
 
 
@@ -110,8 +128,12 @@ def check_grounding(text: str, support: Mapping[int, str], *, min_support: float
         if share < min_support or not numbers_ok:
             report.unsupported.append(plain)
     report.cited = sorted(cited_all)
+    if report.cited and not report.invalid_citations:
+        # A part that inherits its line's citation (streaming) is checked against what that citation names.
+        cited_support = {n: support[n] for n in report.cited if n in support}
+        report.invented = [f"{f.text} ({f.kind})" for f in unsupported_facts(text, cited_support)]
     report.ok = not report.invalid_citations and not report.unsupported and not report.uncited \
-        and (bool(report.cited) or not require_citation)
+        and not report.invented and (bool(report.cited) or not require_citation)
     if is_fallback_text:
         report.ok = True
     return report

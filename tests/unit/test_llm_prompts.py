@@ -49,3 +49,13 @@ def test_build_messages_is_system_then_user():
     system, user = build_messages("Was kostet der Hund?", [passage()])
     assert isinstance(system, SystemMessage) and system.content == SYSTEM_PROMPT
     assert isinstance(user, HumanMessage) and "[1] Hundesteuer — Kosten" in user.content
+
+
+def test_facts_are_to_be_copied_and_the_citation_is_shown_not_named():
+    for rule in ["genau so, wie sie im Kontext stehen", "Nennen Sie keine Zahl und keinen Namen",
+                 '"kostenlos" oder "ohne Termin" nur', "Beispiel:", "Kopieren Sie keine ganzen Abschnitte"]:
+        assert rule in SYSTEM_PROMPT, rule
+    # small models copied a literal "Quellen: [n]" from the old instruction "nennen Sie die Quellen mit [n]"
+    assert "[n]" not in SYSTEM_PROMPT and "[n]" not in user_message("Frage?", [passage()])
+    # the example answer states only what its own context says
+    assert "10,00 Euro [1]" in SYSTEM_PROMPT and "17 Jahre zahlen nichts [1]" in SYSTEM_PROMPT
