@@ -4,7 +4,8 @@ Every sentence and list item of the retrieved document is a candidate. Its featu
 the question (the multilingual embedder, query role against passage role), how many of the question's own words it
 shares, whether it contains what the question type asks for (an amount, a duration, an age, a deadline, a time, a
 place: `intents.ANSWER_CUES` over the asked `intents`), whether it stands in the section the question asks about,
-where it stands, whether it is a list item, and whether it lies in the passage retrieval found. The weights are
+where it stands, whether it is a list item, whether it lies in the passage retrieval found, and whether the intent
+rules would quote it. The weights are
 fitted on the development questions (`python -m evals.fit_answer_scorer`, cross-validated by question) and stored
 in `assistant/data/answer_scorer.json`; nothing here is tuned by hand. The hand-written intent rules are one feature
 among these, not the selection itself.
@@ -30,7 +31,7 @@ DEFAULT_WEIGHTS = Path(__file__).resolve().parent / "data" / "answer_scorer.json
 FEATURES = (
     "cosine", "cosine_gap", "cosine_rank", "shared_terms", "shared_share", "answer_cue", "asked_section",
     "no_intent", "overview", "first_in_section", "position", "is_item", "has_number", "age_fit", "in_passage",
-    "yes_no_modal", "length",
+    "yes_no_modal", "length", "rule_pick",
 )
 
 _NUMBER = re.compile(r"\d")
@@ -59,6 +60,7 @@ class QuestionView:
     intents: tuple[str, ...]
     yes_no: bool
     age: int | None
+    rule_picks: frozenset[str] = frozenset()  # what the intent rules would quote (the rule-based composer)
 
 
 def features(q: QuestionView, cands: Sequence[Candidate], vectors: np.ndarray, passage_text: str = ""
@@ -87,6 +89,7 @@ def features(q: QuestionView, cands: Sequence[Candidate], vectors: np.ndarray, p
             float(c.is_item), float(bool(_NUMBER.search(c.text))), float(fit or 0),
             float(bool(passage) and fold(" ".join(c.text.split())) in passage),
             float(q.yes_no and bool(_MODAL.search(folded))), math.log1p(len(c.text.split())) / 4.0,
+            float(c.text in q.rule_picks or c.shown in q.rule_picks),
         ))
     return np.asarray(rows, dtype=np.float64)
 

@@ -82,11 +82,13 @@ class ExtractiveComposer:
 
     def __init__(self, documents: Mapping[str, Document], *, max_items: int = 8, max_sentences: int = 4,
                  ambiguity_ratio: float = 0.97, ambiguity_confidence: float = 0.6, overview_sentences: int = 4,
-                 scorer: "AnswerScorer | None" = None, vectors: "SentenceVectors | None" = None) -> None:
+                 scorer: "AnswerScorer | None" = None, vectors: "SentenceVectors | None" = None,
+                 scored_lead: int = 1) -> None:
         """With `scorer` and `vectors` the sentences are chosen by the fitted answer scorer (assistant/scored_picks.py);
         without them by the intent rules below (kept for setups without an embedder)."""
         self.documents = documents
         self.scorer, self.vectors = (scorer, vectors) if scorer is not None and vectors is not None else (None, None)
+        self.scored_lead = scored_lead
         self.overview_sentences = overview_sentences
         self.max_items = max_items
         self.max_sentences = max_sentences
@@ -182,11 +184,21 @@ class ExtractiveComposer:
         return "\n".join(lines), answered
 
     def _picks(self, doc: Document, passage: Passage, ask: Ask, limit_items: int, limit_sentences: int) -> list[Pick]:
-        if self.scorer is not None and ask.vector is not None:
-            view = question_view(ask.vector, ask.terms - term_set(doc.title), ask.intents, ask.yes_no, ask.age)
-            units = select(doc.body, view, self.scorer, self.vectors, passage.text or "",
-                           limit_sentences=limit_sentences, limit_items=limit_items)
-            return [Pick(text, is_item) for text, is_item in units]
+        rule_picks = self._rule_picks(doc, passage, ask, limit_items, limit_sentences)
+        if self.scorer is None or ask.vector is None:
+            return rule_picks
+        # The intent rules' choice is one feature of the fitted scorer among meaning, words, question type, place.
+        view = question_view(ask.vector, ask.terms - term_set(doc.title), ask.intents, ask.yes_no, ask.age,
+                             frozenset(p.text for p in rule_picks))
+        lead = select(doc.body, view, self.scorer, self.vectors, passage.text or "",
+                      limit_sentences=self.scored_lead, limit_items=limit_items)
+        # The scorer's best units lead (the direct answer); the intent rules' choice follows, each unit once.
+        shown = {text for text, _ in lead}
+        return [Pick(text, is_item) for text, is_item in lead] + [p for p in rule_picks if p.text not in shown]
+
+    def _rule_picks(self, doc: Document, passage: Passage, ask: Ask, limit_items: int,
+                    limit_sentences: int) -> list[Pick]:
+        """The intent rules' choice: the sections the asked intents name, the sentences sharing most words."""
         sections = dict(_sections(doc.body))
         intents = list(ask.intents)
         wanted = [SECTION_OF[i] for i in intents if SECTION_OF[i] in sections]

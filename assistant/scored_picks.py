@@ -81,6 +81,6 @@ def _arrange(cands: Sequence[Candidate], picked: list[int], best: int) -> list[t
 
 
 def question_view(vector: np.ndarray, terms: frozenset[str], intents: Sequence[str], yes_no: bool,
-                  age: int | None) -> QuestionView:
+                  age: int | None, rule_picks: frozenset[str] = frozenset()) -> QuestionView:
     return QuestionView(vector=np.asarray(vector, dtype=np.float32), terms=frozenset(terms), intents=tuple(intents),
-                        yes_no=yes_no, age=age)
+                        yes_no=yes_no, age=age, rule_picks=frozenset(rule_picks))

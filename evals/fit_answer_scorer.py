@@ -53,8 +53,11 @@ class Item:
 
 
 def build_items(files: list[str], retriever, vectors) -> list[Item]:
-    from assistant.scored_picks import question_view
     from assistant.answer_scorer import features
+    from assistant.extractive import Ask, ExtractiveComposer
+    from assistant.scored_picks import question_view
+
+    rules = ExtractiveComposer(retriever.documents)
 
     items = []
     for name in files:
@@ -70,11 +73,15 @@ def build_items(files: list[str], retriever, vectors) -> list[Item]:
             if not cands:
                 continue
             hit = retriever.retrieve(row["question"], top_k=1, filters={"ids": [doc.id]})
-            passage = hit.passages[0].text if hit.passages else ""
+            if not hit.passages:
+                continue
+            passage = hit.passages[0]
             q = row["question"]
+            intents = detect_intents(q)
+            picked = rules._rule_picks(doc, passage, Ask.of(q, intents).without(term_set(doc.title)), 8, 4)
             view = question_view(vectors.question(q), frozenset(question_terms(q)) - term_set(doc.title),
-                                 detect_intents(q), is_yes_no(q), question_age(q))
-            x = features(view, cands, vectors.passages([c.shown for c in cands]), passage or "")
+                                 intents, is_yes_no(q), question_age(q), frozenset(p.text for p in picked))
+            x = features(view, cands, vectors.passages([c.shown for c in cands]), passage.text or "")
             items.append(Item(q, patterns, x, [c.shown for c in cands]))
     return items
 
