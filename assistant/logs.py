@@ -13,6 +13,7 @@ from __future__ import annotations
 import logging
 
 FORMAT = "%(asctime)s %(levelname)s [%(process)d] %(name)s: %(message)s"  # several workers write one log
+OWN_HANDLER = "_buergerassistent_handler"  # marks the handler set-up added, so a second set-up finds it
 UVICORN_LOGGERS = ("uvicorn", "uvicorn.error", "uvicorn.access", "uvicorn.asgi")
 
 
@@ -22,11 +23,15 @@ def setup_logging(level: str | int = "INFO") -> None:
     from guardrails.pii.shapes import ShapeRedactor
 
     root = logging.getLogger()
-    if not root.handlers:
+    if not any(getattr(h, OWN_HANDLER, False) for h in root.handlers):  # others' handlers (a test runner's) stay
         handler = logging.StreamHandler()
         handler.setFormatter(logging.Formatter(FORMAT))
+        setattr(handler, OWN_HANDLER, True)
         root.addHandler(handler)
     root.setLevel(level if isinstance(level, int) else getattr(logging, str(level).upper(), logging.INFO))
     for name in UVICORN_LOGGERS:
-        logging.getLogger(name).handlers = []  # through the root handler (uvicorn drops the access log when off)
+        uvicorn_logger = logging.getLogger(name)
+        uvicorn_logger.handlers = []  # through the root handler (uvicorn drops the access log when off) ...
+        uvicorn_logger.propagate = True  # ... also after uvicorn's own dictConfig ran in this process
+        uvicorn_logger.disabled = False
     install(ShapeRedactor(), rebind=False)  # a filter already bound to the full redactor keeps it

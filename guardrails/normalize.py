@@ -28,7 +28,7 @@ _INVISIBLE_OTHER = re.compile("[\u034f\u180b-\u180d\u180f\ufe00-\ufe0f\u115f\u11
                               "\U000e0000-\U000effff]")  # plane 14: tags and variation selectors supplement
 _DROPPED_CATEGORIES = frozenset({"Cf", "Cs", "Co", "Cn"})  # format, surrogate, private use, unassigned
 # NFKC would turn "80 m²" into "80 m2"; square and cubic metres are everyday German in building and housing.
-_NOT_KEPT = re.compile("[^\u00b2\u00b3]+")
+_NOT_KEPT = re.compile("[^\u00b2\u00b3]++")  # a possessive run: read once
 # Every pattern here is linear in the message length (guardrails/regex_reach.py): a repeat is bounded, or it is a
 # possessive run that ends the pattern, which cannot fail once it has started and so is read once.
 # A token mixing letters with leet characters, e.g. "s3lbstm0rd", "1gn0r13r3", "@dmin"; plain numbers stay numbers.

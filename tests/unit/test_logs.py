@@ -6,7 +6,7 @@ import logging
 
 import pytest
 
-from assistant.logs import UVICORN_LOGGERS, setup_logging
+from assistant.logs import OWN_HANDLER, UVICORN_LOGGERS, setup_logging
 from guardrails.pii.log_filter import PiiLogFilter, install
 from guardrails.pii.shapes import ShapeRedactor
 from tests.fakes import RegexRedactor
@@ -26,21 +26,33 @@ def test_shape_redactor_takes_identifiers_with_a_fixed_shape_only(text, expected
 
 @pytest.fixture()
 def fresh_logging():
-    """This test process's logging as it was, restored afterwards (the tests change the root and uvicorn loggers)."""
+    """This test process's logging as it was, restored afterwards (the tests change the root and uvicorn loggers).
+    During the test no handler carries a PII filter from earlier tests, and uvicorn's loggers are as another test's
+    in-process uvicorn (its own dictConfig) may have left them: not propagating."""
     root = logging.getLogger()
-    saved = (list(root.handlers), root.level, list(logging.lastResort.filters),
+    loggers = [root, *(lg for lg in logging.Logger.manager.loggerDict.values() if isinstance(lg, logging.Logger))]
+    handlers = {id(h): h for lg in loggers for h in lg.handlers}
+    handlers[id(logging.lastResort)] = logging.lastResort
+    saved_filters = {key: list(h.filters) for key, h in handlers.items()}
+    for h in handlers.values():
+        h.filters = [f for f in h.filters if not isinstance(f, PiiLogFilter)]
+    saved = (list(root.handlers), root.level,
              {name: (list(logging.getLogger(name).handlers), logging.getLogger(name).propagate)
               for name in UVICORN_LOGGERS})
     root.handlers = []
+    logging.getLogger("uvicorn").propagate = False  # what uvicorn's default logging config does
     yield
-    root.handlers, root.level, logging.lastResort.filters = saved[0], saved[1], saved[2]
-    for name, (handlers, propagate) in saved[3].items():
-        logging.getLogger(name).handlers, logging.getLogger(name).propagate = handlers, propagate
+    root.handlers, root.level = saved[0], saved[1]
+    for name, (uv_handlers, propagate) in saved[2].items():
+        logging.getLogger(name).handlers, logging.getLogger(name).propagate = uv_handlers, propagate
+    for key, h in handlers.items():
+        h.filters = saved_filters[key]
 
 
 def captured() -> io.StringIO:
     stream = io.StringIO()
-    logging.getLogger().handlers[0].setStream(stream)
+    [own] = [h for h in logging.getLogger().handlers if getattr(h, OWN_HANDLER, False)]
+    own.setStream(stream)
     return stream
 
 
@@ -80,6 +92,7 @@ def test_the_full_redactor_is_bound_and_a_later_set_up_keeps_it(fresh_logging):
     out = captured()
     logging.getLogger("x").warning("Anna Vogel wrote")
     assert "<PERSON_1> wrote" in out.getvalue()
-    filters = [f for f in logging.getLogger().handlers[0].filters if isinstance(f, PiiLogFilter)]
+    [own] = [h for h in logging.getLogger().handlers if getattr(h, OWN_HANDLER, False)]
+    filters = [f for f in own.filters if isinstance(f, PiiLogFilter)]
     assert len(filters) == 1 and isinstance(filters[0].redactor, Full)
     assert logging.getLogger().level == logging.DEBUG
