@@ -11,6 +11,10 @@ from __future__ import annotations
 import logging
 from typing import Iterable, Iterator, Sequence
 
+from guardrails.pii.presidio_import import import_presidio
+
+import_presidio()  # before the names below: without torch and transformers (see presidio_import.py)
+
 from presidio_analyzer import AnalyzerEngine, EntityRecognizer, RecognizerRegistry
 from presidio_analyzer.context_aware_enhancers import LemmaContextAwareEnhancer
 from presidio_analyzer.nlp_engine import NlpArtifacts, NlpEngine
