@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from functools import cache
 from typing import TYPE_CHECKING, Any
 
 from assistant.intents import detect_intents, fold
@@ -32,15 +33,21 @@ vater ehemann ehefrau enkel jugendliche rentner student studentin ausland deutsc
 bekommen machen beantragen geht gehen kann können muss möglich schnell sofort express welche nötig
 dafür dazu dabei damit davon darüber hierfür dort da dies diese dieser dieses jetzt eigentlich denn gilt gelten
 schneller lange zeit viel wieviel"""
-_GENERIC = {fold(w) for w in _GENERIC_WORDS.split()} | {t for t in terms(_GENERIC_WORDS) if not t.endswith("*")}
+
+
+@cache
+def _generic() -> frozenset[str]:
+    """The generic words folded and as index terms; built on first use (the analysis loads its dictionaries)."""
+    return frozenset({fold(w) for w in _GENERIC_WORDS.split()} | {t for t in terms(_GENERIC_WORDS) if not t.endswith("*")})
 
 
 def _topic_words(question: str) -> set[str]:
     """Words of the question that could name a topic (neither stopword, nor generic, nor a number)."""
     out = set()
+    generic = _generic()
     for word in re.findall(r"[A-Za-zÄÖÜäöüß]+", question):
         lemmas = {t for t in terms(word) if not t.endswith("*")}
-        if lemmas and fold(word) not in _GENERIC and not (lemmas & _GENERIC):
+        if lemmas and fold(word) not in generic and not (lemmas & generic):
             out.add(fold(word))
     return out
 
@@ -70,9 +77,10 @@ def refers_back(question: str) -> bool:
 def variant_terms(question: str) -> set[str]:
     """Index terms of a follow-up's words (with compound parts), to find the variant of a topic it asks for:
     "Und für mein Kind?" after the Personalausweis means the document about ID cards for children."""
-    found = set(_VARIANT_ANALYZER.analyze(question)) - _TITLE_VERB_TERMS
-    if found & _CHILD_TERMS:  # "meine Tochter", "unser Baby": the variant documents say "Kinder"
-        found |= _CHILD_TERMS
+    analyzer, title_verbs, child = _variant_vocabulary()
+    found = set(analyzer.analyze(question)) - title_verbs
+    if found & child:  # "meine Tochter", "unser Baby": the variant documents say "Kinder"
+        found |= child
     return found
 
 
@@ -80,17 +88,18 @@ def variant_terms(question: str) -> set[str]:
 _TITLE_VERBS = "beantragen anmelden abmelden ummelden melden anzeigen ändern bestellen verlängern zulassen"
 
 
-def _analyzer():
+# Words for a child in a follow-up, all standing for the "Kind" of a variant title ("Ausweis für Kinder").
+_CHILD_WORDS = "Kind Kinder Sohn Tochter Baby Säugling Kleinkind Kleine Kleiner Enkel Enkelin Jugendliche"
+
+
+@cache
+def _variant_vocabulary():
+    """(analyzer, terms of the title verbs, terms of the child words), built on first use, not at import: the German
+    analysis loads its dictionaries and compound tables then."""
     from retrieval.analysis import GermanAnalyzer
 
-    return GermanAnalyzer(colloquial={})
-
-
-_VARIANT_ANALYZER = _analyzer()
-_TITLE_VERB_TERMS = set(_VARIANT_ANALYZER.analyze(_TITLE_VERBS))
-# Words for a child in a follow-up, all standing for the "Kind" of a variant title ("Ausweis für Kinder").
-_CHILD_TERMS = set(_VARIANT_ANALYZER.analyze("Kind Kinder Sohn Tochter Baby Säugling Kleinkind Kleine Kleiner "
-                                             "Enkel Enkelin Jugendliche"))
+    analyzer = GermanAnalyzer(colloquial={})
+    return analyzer, frozenset(analyzer.analyze(_TITLE_VERBS)), frozenset(analyzer.analyze(_CHILD_WORDS))
 
 
 def condense(question: str, topic_title: str | None) -> str:

@@ -1,7 +1,7 @@
 """Logging of one process: one stderr handler on the root logger, uvicorn's loggers through it, personal data
 redacted from every record.
 
-Called at the start of every process that logs: the command line (`assistant.cli`) and each worker of `serve`
+Called at the start of every process that logs: the command line (`cli`) and each worker of `serve`
 (`api.app.create_worker_app`), which uvicorn starts as a fresh interpreter. uvicorn is told not to configure logging
 itself (`log_config=None`), so its server, error and access loggers have no handlers of their own and reach the
 root handler, where the PII filter sits. Until the guardrails load the German redactor and bind the filter to it

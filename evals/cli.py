@@ -1,4 +1,4 @@
-"""What `buergerassistent eval` and `buergerassistent bench` do; the typer wiring in assistant/cli/eval_cmds.py only
+"""What `buergerassistent eval` and `buergerassistent bench` do; the typer wiring in cli/eval_cmds.py only
 parses options and calls these functions, which return the process exit code."""
 
 from __future__ import annotations

@@ -205,7 +205,7 @@ def own_server(timeout_s: float, workers: int | None = None) -> Iterator[tuple[s
            "BA_API__STAFF_API_KEY": os.environ.get("BA_API__STAFF_API_KEY") or secrets.token_urlsafe(18)}
     if workers is not None:
         env["BA_API__WORKERS"] = str(workers)
-    cmd = [sys.executable, "-c", "from assistant.cli import main; main()", "serve", "--host", "127.0.0.1",
+    cmd = [sys.executable, "-m", "cli", "serve", "--host", "127.0.0.1",
            "--port", str(port)]
     log_path = Path(os.environ.get("TMPDIR", "/tmp")) / f"load_chat_server_{port}.log"
     with open(log_path, "w", encoding="utf-8") as log:

@@ -35,7 +35,7 @@ FOREIGN = re.compile(r"\bKrefeld|02151|86-1610|86-0\b")
 
 
 def import_catalogue(catalogue: Path, fmt: str, out: Path) -> None:
-    cmd = [sys.executable, "-m", "assistant.cli", "corpus", "import", str(catalogue), "--format", fmt, "--out", str(out)]
+    cmd = [sys.executable, "-m", "cli", "corpus", "import", str(catalogue), "--format", fmt, "--out", str(out)]
     done = subprocess.run(cmd, capture_output=True, text=True)
     if done.returncode != 0:
         raise SystemExit(f"import failed ({done.returncode}): {done.stderr[-2000:]}")

@@ -18,7 +18,7 @@ from evals.answers_eval import percentile, run_answers_eval, run_multiturn_eval
 from evals.environment import retrieval_method
 from evals.metrics import mean, ndcg_at_k, recall_at_k, reciprocal_rank
 from evals.pii_eval import NAMES_AND_ADDRESSES, STRUCTURED
-from evals.runner import Context
+from evals.context import Context
 
 RANK_DEPTH = 10
 COMPARISON_METHODS = {"bm25": (True, False), "dense": (False, True), "hybrid": (True, True)}
@@ -234,3 +234,8 @@ def _limited_file(ctx: Context, suite: str) -> Iterator[Path]:
         path.write_text("".join(json.dumps(row, ensure_ascii=False) + "\n" for row in ctx.rows(suite)),
                         encoding="utf-8")
         yield path
+
+
+# The registry the runner uses, in run order (latency last: it summarises the timings the other suites recorded).
+SUITES = {"retrieval": retrieval_suite, "answers": answers_suite, "multiturn": multiturn_suite, "pii": pii_suite,
+          "policy": policy_suite, "latency": latency_suite}

@@ -17,8 +17,8 @@ from typing import Container
 
 import simplemma
 import Stemmer
-from compound_split import char_split
 
+from retrieval.compounds import split_points
 from retrieval.glossary import english_glossary
 from retrieval.query import clauses, story_words
 from retrieval.stopwords import STOPWORDS
@@ -73,13 +73,14 @@ def _prefix_fragment(left: str) -> bool:
 def split_compound(word: str) -> tuple[str, ...]:
     """The parts of a German compound, recursively; () when the word is not a (confident) compound.
 
-    compound-split proposes split points ranked by character n-gram statistics; a proposal is accepted only
+    compound-split proposes split points ranked by character n-gram statistics (retrieval/compounds.py loads its
+    tables when first needed); a proposal is accepted only
     when both sides (the left one without a linking 's'/'es') are words simplemma knows, which rejects splits
     such as 'Ges|torben'.
     """
     if len(word) < MIN_COMPOUND_LEN or "-" in word:
         return ()
-    for score, left, right in char_split.split_compound(word)[:4]:
+    for score, left, right in split_points(word)[:4]:
         left, right = left.lower(), right.lower()
         shortest = MIN_PART_LEN if score >= 0 else MIN_PART_LEN + 1
         if len(left) < shortest or len(right) < shortest or _prefix_fragment(left):

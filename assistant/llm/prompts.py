@@ -9,11 +9,12 @@ granted is decided by the office in charge, never by the assistant (GDPR Art. 22
 from __future__ import annotations
 
 import re
-from typing import Sequence
-
-from langchain_core.messages import BaseMessage, HumanMessage, SystemMessage
+from typing import TYPE_CHECKING, Sequence
 
 from corpus.types import Passage
+
+if TYPE_CHECKING:  # langchain is imported where messages are built: the output guard needs only the prompt's text
+    from langchain_core.messages import BaseMessage
 
 NO_ANSWER = "Dazu habe ich in meinen Unterlagen keine verlässliche Information."
 
@@ -79,4 +80,6 @@ def user_message(question: str, passages: Sequence[Passage]) -> str:
 
 def build_messages(question: str, passages: Sequence[Passage]) -> list[BaseMessage]:
     """System prompt and one user message; passages are numbered [1]..[n] in the order given."""
+    from langchain_core.messages import HumanMessage, SystemMessage
+
     return [SystemMessage(content=SYSTEM_PROMPT), HumanMessage(content=user_message(question, passages))]

@@ -21,6 +21,10 @@ import logging
 import re
 from typing import Iterable, Iterator, Sequence
 
+from guardrails.pii.presidio_import import import_presidio
+
+import_presidio()  # before the names below: without torch and transformers (see presidio_import.py)
+
 from presidio_analyzer import AnalyzerEngine, EntityRecognizer, RecognizerRegistry
 from presidio_analyzer.nlp_engine import NlpArtifacts, NlpEngine
 

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from assistant.cli import app
+from cli import app
 from assistant.settings import get_settings
 
 pytestmark = [pytest.mark.integration, pytest.mark.slow]

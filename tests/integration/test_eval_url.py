@@ -10,7 +10,7 @@ import pytest
 from typer.testing import CliRunner
 
 from api.app import create_app
-from assistant.cli import app
+from cli import app
 from assistant.settings import APISettings, Settings
 from tests.fakes import make_test_assistant
 from tests.integration.live_server import live_server

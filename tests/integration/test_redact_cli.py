@@ -5,7 +5,7 @@ import json
 import pytest
 from typer.testing import CliRunner
 
-from assistant.cli import app
+from cli import app
 
 pytestmark = [pytest.mark.integration, pytest.mark.slow]
 runner = CliRunner()

@@ -7,7 +7,7 @@ import json
 import pytest
 from typer.testing import CliRunner
 
-from assistant.cli import app
+from cli import app
 from assistant.settings import get_settings
 
 pytestmark = pytest.mark.integration

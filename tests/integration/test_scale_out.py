@@ -64,7 +64,7 @@ class Cluster:
 
 def _run_cli(args: list[str], env: dict[str, str], cwd: Path, log: Path) -> subprocess.Popen:
     out = open(log, "w")
-    return subprocess.Popen([sys.executable, "-c", "from assistant.cli import main; main()", *args], env=env,
+    return subprocess.Popen([sys.executable, "-c", "from cli import main; main()", *args], env=env,
                             cwd=cwd, stdout=out, stderr=subprocess.STDOUT)
 
 

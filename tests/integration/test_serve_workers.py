@@ -31,7 +31,7 @@ def server(tmp_path_factory):
            "BA_SESSION__PATH": str(tmp / "sessions.sqlite3"), "BA_API__METRICS_DIR": str(tmp / "metrics"),
            "BA_API__FEEDBACK_DB": str(tmp / "feedback.sqlite3"), "BA_GUARDRAILS__AUDIT_LOG": str(tmp / "audit.jsonl")}
     log = open(tmp / "serve.log", "w")
-    proc = subprocess.Popen([sys.executable, "-c", "from assistant.cli import main; main()", "serve", "--host",
+    proc = subprocess.Popen([sys.executable, "-c", "from cli import main; main()", "serve", "--host",
                              "127.0.0.1", "--port", str(port)], env=env, stdout=log, stderr=subprocess.STDOUT)
     url = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 240

@@ -57,7 +57,7 @@ def test_migrations_apply_once_in_order_and_refuse_an_edited_file(pg, tmp_path):
 
 
 def test_db_migrate_command(pg, monkeypatch):
-    from assistant.cli import app
+    from cli import app
     from assistant.settings import get_settings
 
     monkeypatch.setenv("BA_POSTGRES__URL", pg.url)

@@ -42,7 +42,7 @@ def server(request, tmp_path_factory):
                "BA_LLM__TIMEOUT_S": "10"}
         log_path = tmp / "serve.log"
         with log_path.open("w") as log:
-            proc = subprocess.Popen([sys.executable, "-c", "from assistant.cli import main; main()", "serve",
+            proc = subprocess.Popen([sys.executable, "-c", "from cli import main; main()", "serve",
                                      "--host", "127.0.0.1", "--port", str(port)], env=env, stdout=log,
                                     stderr=subprocess.STDOUT)
         url = f"http://127.0.0.1:{port}"

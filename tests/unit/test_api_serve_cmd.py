@@ -9,7 +9,7 @@ from typer.testing import CliRunner
 
 import assistant.build
 import uvicorn
-from assistant.cli import app as cli
+from cli import app as cli
 from assistant.settings import get_settings
 from tests.fakes import make_test_assistant
 
@@ -82,7 +82,7 @@ def test_default_workers_follow_affinity_and_limit(monkeypatch):
 
 
 def test_uvicorn_trusts_the_same_proxies_as_the_rate_limit_and_the_log_names_the_stores():
-    from assistant.cli.serve_cmds import describe_stores, proxy_options
+    from cli.serve_cmds import describe_stores, proxy_options
     from assistant.settings import Settings
 
     assert proxy_options(Settings()) == {"proxy_headers": False, "forwarded_allow_ips": ""}

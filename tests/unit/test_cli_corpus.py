@@ -5,7 +5,7 @@ from pathlib import Path
 
 from typer.testing import CliRunner
 
-from assistant.cli import app
+from cli import app
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "corpus"
 runner = CliRunner()

@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from assistant.cli import app
+from cli import app
 from corpus.loader import load_corpus
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "importers"

@@ -1,7 +1,8 @@
-"""`buergerassistent`: the command line of the design (index, search, ask, redact, serve, db, eval, bench, corpus).
+"""`buergerassistent`: the command line (index, search, ask, redact, serve, db, eval, bench, corpus).
 
-Each command group lives in its own module and registers itself here; heavy libraries are imported inside the
-commands so `--help` stays fast.
+The top layer (docs/architecture.md): it may import `api`, `evals`, `assistant` and the packages below; nothing
+imports it. Each command group lives in its own module and registers itself here; each command imports what it
+needs inside, so `--help` stays fast and `search` never loads the guardrails.
 """
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ import logging
 
 import typer
 
-from assistant.cli import answer_cmds, corpus_cmds, db_cmds, eval_cmds, guard_cmds, search_cmds, serve_cmds
+from cli import answer_cmds, corpus_cmds, db_cmds, eval_cmds, guard_cmds, search_cmds, serve_cmds
 
 app = typer.Typer(help="Bürgerassistent Krefeld: KI-Assistent für die Bürgerservices der Stadt Krefeld.",
                   no_args_is_help=True, add_completion=False)

@@ -8,7 +8,7 @@ from typing import Optional
 
 import typer
 
-from assistant.cli.common import emit_json, read_lines
+from cli.common import emit_json, read_lines
 
 
 def _text_of(line: str) -> str:

@@ -8,7 +8,7 @@ from typing import Optional
 
 import typer
 
-from assistant.cli.common import emit_json
+from cli.common import emit_json
 
 corpus_app = typer.Typer(help="Inspect and import corpus documents.", no_args_is_help=True)
 
