@@ -19,7 +19,9 @@ from corpus.errors import ConfigurationError
 DATA = Path(__file__).resolve().parent / "data"
 IDENTIFIER_CUES = DATA / "identifier_cues.yaml"
 NAME_PARTS = DATA / "name_parts.yaml"
+PERSON_CUES = DATA / "person_cues.yaml"
 CUE_KINDS = ("passport", "id_card", "case_number")
+PERSON_CUE_KINDS = ("strong", "introductions", "greetings", "relatives", "roles", "after_hier", "not_names")
 NAME_PART_KINDS = ("particles", "surname_prefixes")
 MAX_CUE_CHARS = 40
 
@@ -52,6 +54,32 @@ def load_name_parts(path: Path = NAME_PARTS) -> dict[str, frozenset[str]]:
     if bad:
         raise ConfigurationError(f"{path}: surname_prefixes must end in '-', got {bad}")
     return parts
+
+
+@lru_cache(maxsize=8)
+def load_person_cues(path: Path = PERSON_CUES) -> dict[str, tuple[tuple[str, ...], ...]]:
+    """Kind -> its cues of every language as token sequences, longest first: the words split at spaces, a ":" ending
+    a word a token of its own, as the blank German tokenizer splits them ("name:" -> ("name", ":"))."""
+    raw = _read(path)
+    if set(raw) != set(PERSON_CUE_KINDS):
+        raise ConfigurationError(f"{path}: kinds must be exactly {list(PERSON_CUE_KINDS)}, got {sorted(raw)}")
+    out = {}
+    for kind, by_language in raw.items():
+        if not isinstance(by_language, dict) or not by_language:
+            raise ConfigurationError(f"{path}: {kind!r} must map language codes to lists of cues")
+        cues: set[tuple[str, ...]] = set()
+        for language, words in by_language.items():
+            cues |= {cue_tokens(w) for w in _words(words, f"{path}: {kind}.{language}")}
+        out[kind] = tuple(sorted(cues, key=lambda c: (-len(c), c)))
+    return out
+
+
+def cue_tokens(cue: str) -> tuple[str, ...]:
+    """The tokens of a cue phrase: its words, with a ":" that ends a word split off."""
+    tokens: list[str] = []
+    for word in cue.split():
+        tokens.extend([word[:-1], ":"] if word.endswith(":") and len(word) > 1 else [word])
+    return tuple(tokens)
 
 
 def cue_regex(kind: str, path: Path = IDENTIFIER_CUES) -> str:

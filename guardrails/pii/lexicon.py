@@ -13,6 +13,9 @@ from __future__ import annotations
 from functools import lru_cache
 
 LANGUAGE = "de"
+# Citizens write in English too, and an English word is unknown to the German dictionary: without the English one
+# "Belgian citizen here" would read as a name. English names that the dictionary knows ("Webb") are in the name lists.
+SECOND_LANGUAGE = "en"
 MIN_COMPOUND_PART = 4
 # The longest German words in use have about 60 letters; a longer run is no word (and trying every split point of
 # it costs the square of its length), so it is taken for unknown at once.
@@ -40,6 +43,7 @@ class GermanLexicon:
             import simplemma
 
             simplemma.is_known("Haus", lang=LANGUAGE)  # reads the dictionary now, not in the first request
+            simplemma.is_known("house", lang=SECOND_LANGUAGE)
             self._simplemma = simplemma
 
     def is_place(self, word: str) -> bool:
@@ -52,6 +56,10 @@ class GermanLexicon:
 
     def is_plain_word(self, word: str) -> bool:
         return _is_plain_word(self._module(), word)
+
+    def is_english(self, word: str) -> bool:
+        """A word of the English dictionary ("citizen", "Belgian", "regards")."""
+        return _is_english(self._module(), word)
 
     def _module(self):
         if self._simplemma is None:
@@ -87,6 +95,13 @@ def _is_compound(simplemma, low: str) -> bool:
             if h and len(h) >= 3 and (_known(simplemma, h.capitalize()) or _known(simplemma, h)):
                 return True
     return False
+
+
+@lru_cache(maxsize=50_000)
+def _is_english(simplemma, word: str) -> bool:
+    if len(word) > MAX_WORD:
+        return False
+    return simplemma.is_known(word, lang=SECOND_LANGUAGE) or simplemma.is_known(word.lower(), lang=SECOND_LANGUAGE)
 
 
 @lru_cache(maxsize=50_000)

@@ -110,6 +110,7 @@ def _growth(guard, make: Callable[[int], str]) -> dict[str, tuple[int, int]]:
             for length in (SHORT, LONG):
                 lexicon._is_word.cache_clear()
                 lexicon._is_plain_word.cache_clear()
+                lexicon._is_english.cache_clear()
                 text = make(length)
                 _tokens(redactor._analyzer.nlp_engine, text)
                 work.append(meter.measure(lambda: call(text)))

@@ -63,3 +63,38 @@ def test_broken_name_parts_file_is_rejected(tmp_path):
 def test_data_files_live_beside_the_recognizers():
     assert IDENTIFIER_CUES.parent.name == NAME_PARTS.parent.name == "data"
     assert IDENTIFIER_CUES.is_file() and NAME_PARTS.is_file()
+
+
+def test_shipped_person_cues_load_with_every_kind():
+    from guardrails.pii.cues import PERSON_CUE_KINDS, load_person_cues
+
+    cues = load_person_cues()
+    assert set(cues) == set(PERSON_CUE_KINDS)
+    assert {("my", "name", "is"), ("je", "m'appelle"), ("меня", "зовут"), ("اسمي",)} <= set(cues["strong"])
+    assert {("ik", "ben"), ("soy",), ("ben",)} <= set(cues["introductions"])
+    assert {("my", "wife"), ("annem",), ("moja", "córka"), ("mẹ", "tôi")} <= set(cues["relatives"])
+    assert {("halter",), ("mandant",), ("account", "holder")} <= set(cues["roles"])
+
+
+def test_person_cues_are_tokens_of_the_blank_german_tokenizer():
+    """A cue matches token by token, so it must split as the tokenizer splits the message."""
+    import spacy
+
+    from guardrails.pii.cues import PERSON_CUES, cue_tokens
+
+    import yaml
+    nlp = spacy.blank("de")
+    raw = yaml.safe_load(PERSON_CUES.read_text(encoding="utf-8"))
+    for kind, by_language in raw.items():
+        for language, phrases in by_language.items():
+            for phrase in phrases:
+                assert cue_tokens(phrase) == tuple(t.lower_ for t in nlp(phrase)), (kind, language, phrase)
+
+
+def test_broken_person_cue_file_is_rejected(tmp_path):
+    from guardrails.pii.cues import load_person_cues
+
+    path = tmp_path / "person.yaml"
+    path.write_text("strong: {en: [my name is]}\n", encoding="utf-8")
+    with pytest.raises(ConfigurationError, match="kinds must be exactly"):
+        load_person_cues(path)

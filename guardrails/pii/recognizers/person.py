@@ -31,16 +31,20 @@ from presidio_analyzer.nlp_engine import NlpArtifacts
 from spacy.tokens import Token
 
 from guardrails.pii.lexicon import GermanLexicon
-from guardrails.pii.names import NameLists, load_name_lists
-from guardrails.pii.recognizers.person_cues import (CUE_FILLERS, DETERMINERS, FUNCTION_WORDS, HONORIFICS,
-                                                    INTRODUCTION_CUES, KINSHIP_CUES, LABEL_CUES, NAME_DETERMINERS, NOT_AFTER_INTRODUCTION,
-                                                    NOT_NAMES, PARTICLES, POSSESSIVES, PREPOSITION_CUES,
+from guardrails.pii.names import NameLists, caseless, load_name_lists
+from guardrails.pii.recognizers.person_cues import (AFTER_HIER, CUE_FILLERS, DETERMINERS, FOREIGN_INTRODUCTIONS,
+                                                    FUNCTION_WORDS, GREETING_WORDS, HONORIFICS, INTRODUCTION_CUES,
+                                                    KINSHIP_CUES, LABEL_CUES, NAME_DETERMINERS,
+                                                    NOT_AFTER_INTRODUCTION, NOT_NAMES, PARTICLES, POSSESSIVES,
+                                                    PREPOSITION_CUES, RELATIVE_CUES, ROLE_CUES, ROLE_FILLERS,
                                                     SIGNATURE_CUES, STRONG_CUES, TITLES, TRAILING_CUES, WEAK_CUES)
 
 _INNER_CAPITAL = re.compile(r"[a-zäöüß][A-ZÄÖÜ]")
 _GREETING_ENDS = frozenset(cue[-1] for cue in WEAK_CUES)
 _CUE_FIRST_WORDS = frozenset(cue[0] for cues in (STRONG_CUES, LABEL_CUES, SIGNATURE_CUES, KINSHIP_CUES, WEAK_CUES,
-                                                 PREPOSITION_CUES, TRAILING_CUES) for cue in cues) | HONORIFICS
+                                                 FOREIGN_INTRODUCTIONS, RELATIVE_CUES, ROLE_CUES, PREPOSITION_CUES,
+                                                 TRAILING_CUES) for cue in cues) | HONORIFICS | {"("}
+_DATE = re.compile(r"\(?(?:0?[1-9]|[12]\d|3[01])[./-](?:0?[1-9]|1[0-2])[./-](?:19|20)\d{2}\)?|(?:19|20)\d{2}-\d{2}-\d{2}")
 SCORE = 0.85
 LIST_PAIR_SCORE = 0.75
 MAX_NAME_CHARS = 40  # "Schäfer-Ostendorf-Lüdenscheidt" has 30; a longer run of letters is no name
@@ -70,7 +74,8 @@ class PersonRecognizer(EntityRecognizer):
         lower = [t.lower_ for t in tokens]
         spans: list[_SPAN] = []
         rules = (self._after_strong, self._after_honorific, self._after_signature, self._after_kinship,
-                 self._after_weak, self._before_trailing, self._inverted, self._list_pair, self._unknown_pair)
+                 self._after_relative, self._after_role, self._after_weak, self._before_trailing, self._inverted,
+                 self._in_brackets, self._before_date, self._list_pair, self._unknown_pair)
         for i in range(len(tokens)):
             # every rule starts at a cue word or at a name-like token: others are passed at once
             if lower[i] not in _CUE_FIRST_WORDS and not self._name_like(tokens[i]):
@@ -133,23 +138,43 @@ class PersonRecognizer(EntityRecognizer):
 
     def _after_weak(self, tokens: list[Token], lower: list[str], i: int) -> _SPAN | None:
         cue = _cue_at(lower, i, WEAK_CUES)
-        by_preposition = cue is None
-        cue = cue if cue is not None else _cue_at(lower, i, PREPOSITION_CUES)
+        kind = "weak"
+        if cue is None:
+            cue, kind = _cue_at(lower, i, FOREIGN_INTRODUCTIONS), "foreign"
+            if cue is not None and cue == i + 1 and not (tokens[i].text.islower() and _opens_clause(tokens, lower, i)):
+                cue = None  # "ben", "soy", "я", "bin" introduce only in lower case at the start of a clause
+        if cue is None:
+            cue, kind = _cue_at(lower, i, PREPOSITION_CUES), "preposition"
         if cue is None:
             return None
-        j = _skip(lower, cue, {"der", "die", ",", "mein", "meine", "unser", "unsere"})
+        skippable = {","} if kind == "preposition" else {"der", "die", ",", "mein", "meine", "unser", "unsere", "-"}
+        j = _skip(lower, cue, skippable)  # "für die Uni": after a preposition an article opens a noun
         if j >= len(tokens) or not self._name_like(tokens[j]):
             return None
         tok = tokens[j]
         listed = self._listed_first(tok)
-        if by_preposition:
+        nxt = tokens[j + 1] if j + 1 < len(tokens) and not _line_break_before(tokens[j + 1]) else None
+        if kind == "preposition":
             ok = listed
         else:
-            two_capitalised = (j + 1 < len(tokens) and tok.text[:1].isupper() and tokens[j + 1].text[:1].isupper()
-                               and self._name_like(tokens[j + 1]) and lower[j] not in NOT_AFTER_INTRODUCTION
-                               and not (self._common(tok) and self._common(tokens[j + 1])))
-            introduced = _cue_at(lower, i, INTRODUCTION_CUES) is not None
-            ok = listed or two_capitalised or (self._unknown(tok) and (tok.text[:1].isupper() or introduced))
+            two_capitalised = (nxt is not None and _upper(tok.text) and _upper(nxt.text) and self._name_like(nxt)
+                               and lower[j] not in NOT_AFTER_INTRODUCTION
+                               and not (self._common(tok) and self._common(nxt)))
+            if kind == "foreign":
+                two_capitalised = two_capitalised and (self._evidence(tok) or self._evidence(nxt))
+            k = j + 1
+            while k < len(tokens) - 1 and lower[k] in PARTICLES and k - j <= 2:
+                k += 1  # "tran van hung"
+            after = tokens[k] if k < len(tokens) and not _line_break_before(tokens[k]) else None
+            listed_pair = (after is not None and self._listed(tok) and self._name_like(after)
+                           and self._listed(after))
+            introduced = _cue_at(lower, i, INTRODUCTION_CUES) is not None or kind == "foreign"
+            single_unknown = kind == "weak" and self._unknown(tok) and (_upper(tok.text) or introduced)
+            if kind == "foreign" and self._extend(tokens, lower, j, permissive=False, limit=4) == j:
+                listed = listed and not (self._lexicon.is_english(tok.text) or self._common(tok))  # "I am German"
+            ok = listed or two_capitalised or listed_pair or single_unknown or (
+                kind == "foreign" and self._unknown(tok) and tok.text.islower() and nxt is not None
+                and self._listed(nxt))
         if not ok:
             return None
         end = self._extend(tokens, lower, j, permissive=False, limit=4)
@@ -160,9 +185,9 @@ class PersonRecognizer(EntityRecognizer):
         if cue is None:
             return None
         starts_clause = i == 0 or tokens[i - 1].is_punct or tokens[i - 1].is_space
-        if not starts_clause and lower[i - 1] not in POSSESSIVES | {"unser", "unserer", "unsere"}:
+        if not starts_clause and lower[i - 1] not in POSSESSIVES | _DATIVE_POSSESSIVES:
             return None
-        j = _skip(lower, cue, {",", "("})
+        j = _skip(lower, cue, {",", "(", ":"})
         if j >= len(tokens) or not self._name_like(tokens[j]):
             return None
         if not (self._names.is_name(lower[j]) or tokens[j].text[:1].isupper()):
@@ -170,13 +195,85 @@ class PersonRecognizer(EntityRecognizer):
         end = self._extend(tokens, lower, j, permissive=False, limit=3)
         return (j, end, SCORE, "kinship")
 
+    def _after_relative(self, tokens: list[Token], lower: list[str], i: int) -> _SPAN | None:
+        """"my grandmother, Hedwig van Aaken", "annem Zeynep Aksoy", "mẹ tôi là Phạm Thị Hoa": a relative named with
+        the possessive of its language, then a listed name or two capitalised words with evidence."""
+        cue = _cue_at(lower, i, RELATIVE_CUES)
+        if cue is None:
+            return None
+        j = _skip(lower, _skip(lower, cue, {",", "(", ":", "-", "–"}), ROLE_FILLERS | {"là", "e", "es", "est", "è"})
+        j = _skip(lower, j, TITLES | {"."})
+        if j >= len(tokens) or not self._name_like(tokens[j]) or _line_break_before(tokens[j]):
+            return None
+        end = self._extend(tokens, lower, j, permissive=False, limit=4)
+        if end is None or not (_upper(tokens[j].text) or (end > j or caseless(tokens[j].text[:1])) and self._listed(tokens[j])):
+            return None  # in lower case only a listed pair: "Abim diyor ki" is Turkish for "my brother says that"
+        if not (self._listed_first(tokens[j]) or (end > j and any(self._evidence(t) for t in tokens[j:end + 1]))):
+            return None
+        return (j, end, SCORE, "relative")
+
+    def _after_role(self, tokens: list[Token], lower: list[str], i: int) -> _SPAN | None:
+        """"Halter: Osagie Igbinedion", "halter ist ali el khatib", "Verlobte: Svenja Terhorst", "Kind: Ben Vuković":
+        a role in a form or letter, then a name with the evidence of an introduction."""
+        cue = _cue_at(lower, i, ROLE_CUES)
+        if cue is None or (i > 0 and lower[i - 1] in NAME_DETERMINERS):
+            return None
+        j = _skip(lower, cue, ROLE_FILLERS)
+        j = _skip(lower, j, TITLES | {"."})
+        if j >= len(tokens) or not self._name_like(tokens[j]) or _line_break_before(tokens[j]):
+            return None
+        first, j = j, self._after_particles(tokens, lower, j)
+        tok = tokens[j]
+        nxt = tokens[j + 1] if j + 1 < len(tokens) and not _line_break_before(tokens[j + 1]) else None
+        two = (nxt is not None and self._name_like(nxt) and _upper(tok.text) and _upper(nxt.text)
+               and not (self._common(tok) and self._common(nxt)) and (self._evidence(tok) or self._evidence(nxt)))
+        listed_pair = nxt is not None and self._name_like(nxt) and self._listed(tok) and self._listed(nxt)
+        if not (self._listed_first(tok) or two or listed_pair or (first < j and self._evidence(tok))):
+            return None
+        end = self._extend(tokens, lower, j, permissive=False, limit=4)
+        return (first, end, SCORE, "role") if end is not None else None
+
+    def _in_brackets(self, tokens: list[Token], lower: list[str], i: int) -> _SPAN | None:
+        """"ich (Dmitri)", "Meine Verlobte (Svetlana)", "Belgian citizen here (Lotte Peeters)": one to three names
+        alone in brackets, the first a listed first name, or after a word for a person."""
+        if lower[i] != "(" or i + 2 >= len(tokens):
+            return None
+        j = i + 1
+        end = self._extend(tokens, lower, j, permissive=False, limit=3)
+        if end is None or end + 1 >= len(tokens) or lower[end + 1] != ")" or not _upper(tokens[j].text):
+            return None
+        names = tokens[j:end + 1]
+        person_before = i > 0 and (lower[i - 1] in _PERSON_WORDS or _cue_at(lower, i - 1, KINSHIP_CUES) is not None
+                                   or _cue_at(lower, i - 1, ROLE_CUES) is not None)
+        if self._listed_first(tokens[j]) or (person_before and all(self._evidence(t) for t in names)) or (
+                len(names) > 1 and self._names.is_first(tokens[j].text) and not self._common(names[-1])):
+            return (j, end, SCORE, "brackets")
+        return None
+
+    def _before_date(self, tokens: list[Token], lower: list[str], i: int) -> _SPAN | None:
+        """"Giorgos Papadopoulos, 23.04.1968", "kevin van den bosch, 14.12.1999": two to four names right before a
+        comma or bracket and a date (the redactor makes that date the birth date); each word listed or unknown."""
+        if not self._name_like(tokens[i]) or not self._evidence(tokens[i]):
+            return None
+        end = self._extend(tokens, lower, i, permissive=tokens[i].text.islower() and self._listed(tokens[i]),
+                           limit=4)
+        if end is None or end == i or end + 2 >= len(tokens) or lower[end + 1] not in {",", "("}:
+            return None
+        if not _DATE.fullmatch(tokens[end + 2].text.rstrip(".,")):
+            return None
+        names = [t for t in tokens[i:end + 1] if t.lower_ not in PARTICLES]
+        if not all(self._evidence(t) and not self._common(t) for t in names):
+            return None
+        return (i, end, SCORE, "before_date")
+
     def _before_trailing(self, tokens: list[Token], lower: list[str], i: int) -> _SPAN | None:
         """"Dragan Petrović hier", "Kowalczyk ist mein Name": up to three names right before the cue, which
         opens the message or follows a greeting or punctuation; "hier" must end its clause."""
         cue = _cue_at(lower, i, TRAILING_CUES)
         if cue is None or i == 0:
             return None
-        if lower[i] == "hier" and cue < len(tokens) and not (tokens[cue].is_punct or lower[cue] in {"wegen", "und"}):
+        if lower[i] in {"hier", "here"} and cue < len(tokens) and not (
+                tokens[cue].is_punct or lower[cue] in {"wegen", "und"} or _cue_at(lower, cue, AFTER_HIER) is not None):
             return None
         start = i
         while start > 0 and i - start < 4:
@@ -207,12 +304,23 @@ class PersonRecognizer(EntityRecognizer):
         return (i, end, SCORE, "inverted") if end is not None else None
 
     def _list_pair(self, tokens: list[Token], lower: list[str], i: int) -> _SPAN | None:
+        """A listed first name and a surname: "Anna Vogel", "Hedwig van Aaken", "lukas schmitz"; typed in lower case
+        both must be listed and longer than three letters ("gün bana" is Turkish for "the day to me")."""
         if not self._listed_first(tokens[i]) or not self._name_like(tokens[i]) or i + 1 >= len(tokens):
             return None
-        nxt = tokens[i + 1]
-        if not self._name_like(nxt) or nxt.lower_ in HONORIFICS:
+        k = i + 1
+        while k < len(tokens) - 1 and lower[k] in PARTICLES and k - i <= 2:
+            k += 1  # "Carlos de la Cruz", "kevin van den bosch"
+        nxt = tokens[k]
+        if not self._name_like(nxt) or nxt.lower_ in HONORIFICS or _line_break_before(nxt):
             return None
-        if not (self._names.is_last(nxt.lower_) or (nxt.text[:1].isupper() and tokens[i].text[:1].isupper())):
+        if tokens[i].text.islower():
+            if not (nxt.text.islower() and self._names.is_last(nxt.lower_) and len(tokens[i].text) > 3
+                    and len(nxt.text) > 3):
+                return None
+        elif not (_upper(nxt.text) or (caseless(nxt.text[:1]) and self._names.is_name(nxt.text))):
+            return None
+        if k > i + 1 and not _upper(nxt.text) and not tokens[i].text.islower():
             return None
         end = self._extend(tokens, lower, i, permissive=False, limit=3)
         return (i, end, LIST_PAIR_SCORE, "listed_first_name_pair")
@@ -222,7 +330,8 @@ class PersonRecognizer(EntityRecognizer):
         if i + 1 >= len(tokens):
             return None
         a, b = tokens[i], tokens[i + 1]
-        if not (a.text[:1].isupper() and b.text[:1].isupper() and self._name_like(a) and self._name_like(b)):
+        if not (_upper(a.text) and _upper(b.text) and self._name_like(a) and self._name_like(b)) or (
+                _line_break_before(b)):
             return None
         if self._common(a) or self._common(b) or not (self._unknown(a) or self._unknown(b)):
             return None
@@ -284,7 +393,7 @@ class PersonRecognizer(EntityRecognizer):
         is a name."""
         text = token.text
         if (not 2 <= len(text) <= MAX_NAME_CHARS or token.lower_ in NOT_NAMES or token.lower_ in FUNCTION_WORDS
-                or text.isupper()):
+                or token.lower_ in GREETING_WORDS or text.isupper()):
             return False
         if _INNER_CAPITAL.search(text) and not text.startswith(("Mc", "Mac", "De", "Di", "Da", "La", "Le", "Van")):
             return False  # brands and products: "WhatsApp", "PayPal"
@@ -300,8 +409,12 @@ class PersonRecognizer(EntityRecognizer):
         return not (token.text.islower() and self._lexicon.is_plain_word(token.text))
 
     def _unknown(self, token: Token) -> bool:
-        """A word neither the dictionary nor the place list knows: a foreign name (or a typo)."""
-        return not self._lexicon.is_word(token.text) and not self._lexicon.is_place(token.text)
+        """A word neither the dictionary nor the place list knows: a foreign name (or a typo). In a script without
+        capitals (Arabic, ...) every word is unknown to the German dictionary: there only a listed name counts."""
+        if caseless(token.text[:1]):
+            return False
+        return not (self._lexicon.is_word(token.text) or self._lexicon.is_place(token.text)
+                    or self._lexicon.is_english(token.text))
 
     def _evidence(self, token: Token) -> bool:
         """Looks like a name: listed, or a word the dictionary does not know."""
@@ -319,7 +432,7 @@ class PersonRecognizer(EntityRecognizer):
             return True
         if self._names.is_name(token.text):
             return token.text.islower() and self._lexicon.is_plain_word(token.text)
-        return self._lexicon.is_word(token.text)
+        return self._lexicon.is_word(token.text) or self._lexicon.is_english(token.text)
 
     def _extend(self, tokens: list[Token], lower: list[str], j: int, permissive: bool, limit: int) -> int | None:
         """Last token of the name starting at j (None if j is not name-like)."""
@@ -332,15 +445,17 @@ class PersonRecognizer(EntityRecognizer):
             while p < len(tokens) - 1 and lower[p] in PARTICLES and p - k < 2:
                 p += 1
             tok = tokens[p]
+            if _line_break_before(tokens[k]) or _line_break_before(tok):
+                break  # a name ends with its line ("Heike\nVersichertennummer")
             # after "van der", "de la" a capitalised word, or in a name typed in lower case a word that is no verb or
             # adjective ("anna van der berg", "jan de vries")
             lower_case_surname = tok.text.islower() and tokens[j].text.islower() and (
                 self._names.is_last(tok.text) or not self._lexicon.is_plain_word(tok.text))
-            if p > k and not (tok.text[:1].isupper() or lower_case_surname):
+            if p > k and not (_upper(tok.text) or lower_case_surname):
                 break
             if not self._name_like(tok):
                 break
-            capitalised = tok.text[:1].isupper() and tokens[end].text[:1].isupper()
+            capitalised = _upper(tok.text) and _upper(tokens[end].text)
             if not (capitalised or self._names.is_name(lower[p]) or (p > k and lower_case_surname)
                     or (permissive and lower_case_surname)):
                 break
@@ -401,6 +516,27 @@ def _skip(lower: list[str], j: int, skippable: set[str] | frozenset[str]) -> int
 
 
 _NAME_PARTS = re.compile(r"[\s,]++")
+_DATIVE_POSSESSIVES = frozenset({"meinem", "meinen", "unser", "unserer", "unsere", "unserem", "unseren", "seinem",
+                                 "ihrem", "deinem"})
+# Words for a person before a bracketed name: "ich (Dmitri)", "and I (Chidi Okonkwo)".
+_PERSON_WORDS = frozenset({"ich", "i", "me", "wir", "we", "mir", "mich", "here", "hier", "selbst", "myself"})
+
+
+def _upper(text: str) -> bool:
+    """Capitalised. A word of a script without capitals (Arabic, ...) counts as a name only when it is listed: those
+    lists hold words too ("الكامل", complete, is also the name Kamil)."""
+    return text[:1].isupper()
+
+
+def _line_break_before(token: Token) -> bool:
+    """A new line between this token and the one before it (spaCy keeps it as a space token)."""
+    i = token.i
+    return i > 0 and token.doc[i - 1].is_space and "\n" in token.doc[i - 1].text
+
+
+def _opens_clause(tokens: list[Token], lower: list[str], i: int) -> bool:
+    """The message starts here, or punctuation or a greeting comes right before."""
+    return i == 0 or tokens[i - 1].is_punct or lower[i - 1] in _GREETING_ENDS or _line_break_before(tokens[i])
 _INITIAL = re.compile(r"[^\W\d_]\.")
 
 

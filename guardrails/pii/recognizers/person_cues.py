@@ -6,7 +6,9 @@ what a token after (or before) the cue must be to count as a name.
 
 from __future__ import annotations
 
-from guardrails.pii.cues import load_name_parts
+from guardrails.pii.cues import load_name_parts, load_person_cues
+
+_DATA = load_person_cues()  # guardrails/pii/data/person_cues.yaml: the same cues in the residents' languages
 
 # Strong: the next 1-3 name-like tokens are a name.
 STRONG_CUES = (("ich", "heiße"), ("ich", "heisse"), ("ich", "heiß"), ("mein", "name", "ist"),
@@ -15,7 +17,7 @@ STRONG_CUES = (("ich", "heiße"), ("ich", "heisse"), ("ich", "heiß"), ("mein", 
                ("antragsteller", ":"), ("antragstellerin", ":"), ("ich", ","), ("ich", "bin", "die"),
                ("ich", "bin", "der"), ("bin", "die"), ("bin", "der"), ("hier", "ist", "die"), ("hier", "ist", "der"),
                ("kontoinhaber",), ("kontoinhaberin",), ("inhaber", ":"), ("inhaberin", ":"), ("empfänger", ":"),
-               ("absender", ":"))
+               ("absender", ":")) + _DATA["strong"]
 # Field labels typed without a colon ("Name Oksana Melnyk", "Nachname ist Przybylski", "geb. Kaczmarek"): the
 # next 1-3 name-like tokens, if one of the first two is a listed name or a word the dictionary does not know
 # ("Nachname ist Pflicht" is a sentence about the form).
@@ -50,14 +52,27 @@ SIGNATURE_CUES = (("viele", "grüße"), ("liebe", "grüße"), ("beste", "grüße
 WEAK_CUES = (("heißt",), ("heisst",), ("heißen",), ("heissen",), ("hieß",), ("ich", "bin"), ("hier", "ist"),
              ("hier", "spricht"), ("hallo",), ("hi",), ("hey",), ("moin",), ("liebe",), ("lieber",), ("servus",),
              ("grüß", "gott"), ("grüss", "gott"), ("grüezi",), ("hallöchen",), ("salut",), ("tach",),
-             ("guten", "tag"), ("guten", "morgen"), ("guten", "abend"), ("sehr", "geehrte"), ("sehr", "geehrter"))
+             ("guten", "tag"), ("guten", "morgen"), ("guten", "abend"), ("sehr", "geehrte"),
+             ("sehr", "geehrter")) + _DATA["greetings"]
+# "I'm", "ik ben", "soy", "ben" (data): as "ich bin", but a single unknown capitalised word is no evidence ("I am German").
+FOREIGN_INTRODUCTIONS = _DATA["introductions"]
+# Greetings of other languages and their pronouns and function words are never names ("Xin chào", "tôi", "ve").
+GREETING_WORDS = frozenset(word for kind in ("greetings", "not_names") for cue in _DATA[kind] for word in cue)
+# A relative or neighbour named with the possessive of the language ("my wife", "annem", "moja córka", "mẹ tôi").
+RELATIVE_CUES = _DATA["relatives"]
+# A role in a form or letter ("Halter", "Mandant", "Verlobte", "Kontakt", "account holder") and what may follow it.
+ROLE_CUES = _DATA["roles"]
+ROLE_FILLERS = frozenset({":", "ist", "is", "war", "was", "=", "-", "–", "lautet", "heißt", "heisst", "(", "/"})
+# "bernd hier nochmal": words that may follow "<name> hier".
+AFTER_HIER = _DATA["after_hier"]
 # After these a lower-case word the dictionary does not know is a name too ("hier ist tomáš").
 INTRODUCTION_CUES = (("hier", "ist"), ("hier", "spricht"))
 # Prepositions before a name ("Termin mit Anna", "nach Dragana fragen"): only a listed first name counts,
 # because places follow them too ("nach Oppum").
 PREPOSITION_CUES = (("mit",), ("und",), ("für",), ("von",), ("an",), ("bei",), ("zu",), ("nach",), ("über",))
 # Cues after the name: "Dragan Petrović hier", "Kowalczyk ist mein Name", "Anna Vogel am Apparat".
-TRAILING_CUES = (("mein", "name"), ("ist", "mein", "name"), ("hier",), ("am", "apparat"), ("am", "telefon"))
+TRAILING_CUES = (("mein", "name"), ("ist", "mein", "name"), ("hier",), ("am", "apparat"), ("am", "telefon"),
+                 ("here",), ("speaking",))
 HONORIFICS = frozenset({"herr", "herrn", "frau", "hr.", "fr.", "familie", "fam.", "hrn."})
 TITLES = frozenset({"dr.", "prof.", "dipl.-ing.", "dr", "prof", "med.", "rer.", "nat.", "ing."})
 POSSESSIVES = frozenset({"meine", "meiner", "meinen", "mein", "seine", "seiner", "ihre", "ihrer", "deine",
