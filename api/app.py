@@ -32,7 +32,7 @@ from assistant.settings import Settings
 
 log = logging.getLogger(__name__)
 
-DESCRIPTION = """Der Bürgerassistent der Stadt Krefeld beantwortet Fragen zu Bürgerservices und zur Smart-City-Strategie
+DESCRIPTION = """Der Bürgerassistent der {official_name} beantwortet Fragen zu Bürgerservices und zur Smart-City-Strategie
 mit Quellenangaben. Persönliche Daten werden vor der Verarbeitung entfernt.
 
 * **Chat** für Bürgerinnen und Bürger: `POST /api/v1/chat` (JSON oder Server-Sent Events).
@@ -56,13 +56,19 @@ def create_app(settings: Settings, assistant: Assistant | None = None,
     Without an assistant it is built in the background while the probes answer, or, with `preload` (a worker
     of several sharing one socket), before the app takes its first request, so no citizen meets a loading worker.
     """
+    from assistant.build import configure_city
+
     api = settings.api
+    city = configure_city(settings)  # BA_CITY__PROFILE: every page, text and example names this city
     # redirect_slashes=False: Starlette's redirect from `/path/` to `/path` is built from the Host header, so any
     # client could make the service send its visitors elsewhere; paths are exact instead (a trailing slash is 404).
-    app = FastAPI(title="Bürgerassistent Krefeld – API", version="1.0", description=DESCRIPTION,
+    app = FastAPI(title=f"Bürgerassistent {city.name} – API", version="1.0", description=city.render(DESCRIPTION),
                   openapi_tags=TAGS, lifespan=_lifespan(build, preload), redirect_slashes=False,
                   docs_url=None, redoc_url=None, openapi_url="/openapi.json" if api.docs_enabled else None)
     app.state.settings = settings
+    app.state.city = city
+    app.state.model_id = model_id(settings, city)
+    app.state.pages = {}  # rendered on first request (api/city_pages.py)
     app.state.assistant = assistant
     app.state.build_error = None
     app.state.metrics = metrics = Metrics(api.metrics_dir if api.workers > 1 else None)
@@ -77,6 +83,7 @@ def create_app(settings: Settings, assistant: Assistant | None = None,
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     if api.docs_enabled:
         _install_docs(app)
+        _city_examples(app, {**city.values(), "model_id": app.state.model_id})
 
     limiter = build_rate_limiter(settings, on_error=metrics.store_unavailable.labels("rate_limit").inc)
     app.add_middleware(RequestLimitsMiddleware, limiter=limiter, max_body_bytes=api.max_body_bytes,
@@ -89,6 +96,29 @@ def create_app(settings: Settings, assistant: Assistant | None = None,
     app.add_middleware(MetricsMiddleware, metrics=metrics)
     app.add_middleware(SecurityHeadersMiddleware, frame_ancestors=api.cors_origins)
     return app
+
+
+def model_id(settings: Settings, city: Any) -> str:
+    """The model id the OpenAI-compatible endpoint reports: `api.model_name`, else "buergerassistent-<city>"."""
+    return settings.api.model_name or f"buergerassistent-{city.slug}"
+
+
+def _city_examples(app: FastAPI, values: dict[str, str]) -> None:
+    """The OpenAPI examples (api/schemas.py) say {official_name}, {website}, {model_id}: filled in from the city
+    profile when the schema is first built."""
+    import json
+
+    build_schema = app.openapi
+
+    def openapi() -> dict[str, Any]:
+        if app.openapi_schema is None:
+            text = json.dumps(build_schema(), ensure_ascii=False)
+            for key, value in values.items():
+                text = text.replace("{" + key + "}", json.dumps(value, ensure_ascii=False)[1:-1])
+            app.openapi_schema = json.loads(text)
+        return app.openapi_schema
+
+    app.openapi = openapi  # type: ignore[method-assign]
 
 
 def _install_docs(app: FastAPI) -> None:

@@ -49,10 +49,10 @@ class ChatResponse(BaseModel):
         "answer": "Ein Personalausweis kostet für Personen ab 24 Jahren 46,00 Euro [1].",
         "session_id": "c2Vzc2lvbi1iZWlzcGllbA",
         "sources": [{"id": "personalausweis-beantragen", "title": "Personalausweis beantragen",
-                     "url": "https://www.krefeld.de/personalausweis", "section": "Kosten",
+                     "url": "{website}/personalausweis", "section": "Kosten",
                      "snippet": "Für Personen ab 24 Jahren: 46,00 Euro."}],
         "guardrail": {"action": "answer", "rule": None}, "redactions": [], "mode": "extractive",
-        "notice": "Hinweis: Sie sprechen mit einem KI-Assistenten der Stadt Krefeld.", "meta": {}}]})
+        "notice": "Hinweis: Sie sprechen mit einem KI-Assistenten der {official_name}.", "meta": {}}]})
 
 
 class SearchFilters(BaseModel):
@@ -100,10 +100,10 @@ class OpenAIMessage(BaseModel):
 
 
 class OpenAIChatRequest(BaseModel):
-    model: str | None = Field(None, examples=["buergerassistent-krefeld"])
+    model: str | None = Field(None, examples=["{model_id}"])
     messages: list[OpenAIMessage] = Field(min_length=1, max_length=50)
     stream: bool = False
 
     model_config = ConfigDict(extra="ignore", json_schema_extra={"examples": [
-        {"model": "buergerassistent-krefeld", "stream": False,
+        {"model": "{model_id}", "stream": False,
          "messages": [{"role": "user", "content": "Wie melde ich meinen Hund an?"}]}]})

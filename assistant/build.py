@@ -2,7 +2,8 @@
 
 With `assistant.wiring` (retrieval) and `api/deps.py`, the only code that reads Settings. Heavy parts load here, once,
 not at import time; a configured LLM backend that cannot be loaded is logged and the extractive composer answers,
-so a broken model path never takes the citizen service down.
+so a broken model path never takes the citizen service down. The city profile (`BA_CITY__PROFILE`) is loaded first
+and made the process's city, so every text and check built afterwards names and knows this city.
 """
 
 from __future__ import annotations
@@ -15,9 +16,16 @@ from assistant.protocols import Generator
 from assistant.sessions import InMemorySessionStore
 from assistant.settings import Settings
 from assistant.wiring import build_retriever
+from corpus.city import CityProfile, load_profile, use_profile
 from corpus.errors import AssistantError
 
 log = logging.getLogger(__name__)
+
+
+def configure_city(settings: Settings) -> CityProfile:
+    """Load the city profile the settings name (default: Krefeld's) and make it the process's city; a broken file
+    raises ConfigurationError naming the file and the field."""
+    return use_profile(load_profile(settings.city.profile))
 
 
 def build_generator(settings: Settings, fallback: Generator) -> Generator:
@@ -34,20 +42,23 @@ def build_generator(settings: Settings, fallback: Generator) -> Generator:
         return fallback
 
 
-def build_guardrails(settings: Settings, embedder=None):
+def build_guardrails(settings: Settings, embedder=None, city: CityProfile | None = None):
     """(input guard, output guard, AI notice) from the policy file and the German PII recognizers; `embedder` gives
-    the policy model the messages' meaning (guardrails/policy_model.py)."""
+    the policy model the messages' meaning (guardrails/policy_model.py); `city` (default: the configured one) fills
+    in the texts and says which numbers, addresses, places and links are the city's."""
     from guardrails.classifier import PolicyClassifier
     from guardrails.input_guard import PolicyInputGuard
     from guardrails.output_guard import PolicyOutputGuard
     from guardrails.pii.redactor import PresidioRedactor
     from guardrails.policy import load_policy
 
-    from assistant.llm.prompts import SYSTEM_PROMPT
+    from assistant.llm.prompts import system_prompt
     from assistant.messages import rendered_texts
+    from corpus.city import current_profile
 
-    policy = load_policy(settings.guardrails.policy_path)
-    redactor = PresidioRedactor()
+    city = city or current_profile()
+    policy = load_policy(settings.guardrails.policy_path, city=city)
+    redactor = PresidioRedactor(city=city)
     redactor.load()
     from guardrails.pii.log_filter import install
 
@@ -58,8 +69,8 @@ def build_guardrails(settings: Settings, embedder=None):
         log.warning("guardrails policy disabled by settings; personal data is still redacted and emergencies and "
                     "crises are still handed over")
         return SafetyOnlyInputGuard(input_guard), None, policy.disclosure_notice
-    output_guard = PolicyOutputGuard(redactor=redactor, system_prompt=SYSTEM_PROMPT, templates=rendered_texts(),
-                                     allowed_hosts=settings.guardrails.allowed_link_hosts)
+    output_guard = PolicyOutputGuard(redactor=redactor, system_prompt=system_prompt(city), templates=rendered_texts(city),
+                                     allowed_hosts=settings.guardrails.allowed_link_hosts, city=city)
     return input_guard, output_guard, policy.disclosure_notice
 
 
@@ -157,15 +168,16 @@ def build_topic_switch(settings: Settings, retriever):
 
 
 def build_assistant(settings: Settings, *, rebuild_index: bool = False) -> Assistant:
+    city = configure_city(settings)
     retriever = build_retriever(settings, rebuild=rebuild_index)
     documents = retriever.documents
     composer = build_composer(settings, retriever)
     generator = build_generator(settings, composer)
-    input_guard, output_guard, notice = build_guardrails(settings, getattr(retriever, "embedder", None))
+    input_guard, output_guard, notice = build_guardrails(settings, getattr(retriever, "embedder", None), city)
     audit = build_audit_log(settings)
     topic_switch = build_topic_switch(settings, retriever)
-    log.info("assistant ready: %d documents, retrieval=%s (embedder %s), answer backend=%s, sentences chosen by %s, "
-             "follow-ups decided by %s", len(documents),
+    log.info("assistant ready for %s: %d documents, retrieval=%s (embedder %s), answer backend=%s, sentences chosen by %s, "
+             "follow-ups decided by %s", city.display_name, len(documents),
              "hybrid" if settings.retrieval.dense and settings.retrieval.lexical else
              ("dense" if settings.retrieval.dense else "bm25"), getattr(retriever.embedder, "model", None),
              generator.name, "the fitted scorer" if composer.scorer is not None else "the intent rules",

@@ -16,8 +16,8 @@ rules and compared in a normal form, so the format may differ but the value may 
   out of tokens ends, is not);
 - any other number must occur as a number in the cited text (or, up to twelve, as a number word);
 - office names by their German endings (-amt, -büro, -stelle, -behörde, -zentrum, -center, -gericht, -kasse,
-  -agentur, -rathaus, "Fachbereich …"), street addresses, and the place names of `data/places.yaml`, each found
-  in the cited text case-folded;
+  -agentur, -rathaus, "Fachbereich …"), street addresses, and the place names of the city profile (its districts
+  and neighbouring towns, `CityProfile.place_names`), each found in the cited text case-folded;
 - claims of absence ("kostenlos", "keine Gebühr", "keine Einschränkungen", "ohne Termin", "nicht nötig") only
   where a sentence of the cited text makes a claim of the same kind about something the answer sentence names too.
 The cited text is the whole cited document (as the grounding check uses it): a fact of the cited service is true
@@ -29,14 +29,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 from typing import Iterable, Mapping
 
-import yaml
-
 from assistant.textunits import term_set
-
-PLACES_FILE = Path(__file__).resolve().parent / "data" / "places.yaml"
 
 NUMBER_WORDS = {"null": 0, "ein": 1, "eine": 1, "einen": 1, "einem": 1, "einer": 1, "eines": 1, "eins": 1,
                 "zwei": 2, "drei": 3, "vier": 4, "fünf": 5, "sechs": 6, "sieben": 7, "acht": 8, "neun": 9,
@@ -154,7 +149,8 @@ def extract_facts(text: str) -> list[Fact]:
             facts.append(Fact("office", m.group(0), ("office", _fold(m.group(0)))))
     for kind, pattern in _PATTERNS[3:]:
         facts += _matches(kind, pattern, text, take)
-    for m in _places_pattern().finditer(text):
+    places_pattern = _places_pattern()
+    for m in places_pattern.finditer(text) if places_pattern is not None else ():
         if take(m):
             facts.append(Fact("place", m.group(0), ("place", _fold(m.group(0)))))
     claimed: list[tuple[int, int]] = []
@@ -330,17 +326,28 @@ def _fold(text: str) -> str:
     return " ".join(text.lower().replace("str.", "straße").split())
 
 
-@lru_cache(maxsize=1)
-def _places_pattern() -> re.Pattern[str]:
-    return re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(p) for p in places()) + r")(?![\w])", re.I)
+def _places_pattern() -> re.Pattern[str] | None:
+    return _pattern_of(places())
 
 
-@lru_cache(maxsize=1)
+@lru_cache(maxsize=4)
+def _pattern_of(names: tuple[str, ...]) -> re.Pattern[str] | None:
+    if not names:
+        return None
+    return re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(p) for p in names) + r")(?![\w])", re.I)
+
+
 def places() -> tuple[str, ...]:
-    """The place names of the city profile (`data/places.yaml`), case-folded, longest first."""
-    data = yaml.safe_load(PLACES_FILE.read_text(encoding="utf-8")) or {}
-    names = {str(n).strip().lower() for group in data.values() for n in (group or [])}
-    return tuple(sorted(names, key=len, reverse=True))
+    """The place names of the configured city profile (districts and neighbouring towns, not the city itself: every
+    answer is about it), case-folded, longest first."""
+    from corpus.city import current_profile
+
+    return _folded(current_profile().place_names())
+
+
+@lru_cache(maxsize=4)
+def _folded(names: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(sorted({n.strip().lower() for n in names if n.strip()}, key=len, reverse=True))
 
 
 def facts_of(texts: Iterable[str]) -> list[Fact]:

@@ -93,6 +93,11 @@ INTENTS: tuple[Intent, ...] = (
         r"\bwohin", r"\bbei wem", r"\bwhere", r"\bwen\b.*\b(anrufen|ruf)", r"\bruf ich", r"\bloswerden", r"\bhinbringen", r"\babgeben")),
 )
 
+#: An office's address names a postcode and its town ("47798 krefeld", "53094 bonn", over folded text); a number of
+#: five digits before a unit or a count ("10000 euro", "12000 einwohner") is none.
+POSTCODE_TOWN = (r"\b(?:0[1-9]|[1-9]\d)\d{3} (?!(?:euro|eur|cent|einwohner|menschen|personen|buerger\w*|stueck|mal|km|"
+                 r"meter|jahre?n?|tage?n?|wochen|monate?n?|stunden|minuten|mitglieder|haushalte|kinder)\b)[a-z]{2,}")
+
 #: A section name for a named intent, e.g. SECTION_OF["kosten"] == "Kosten"; "" for an intent without a section.
 SECTION_OF = {i.name: (i.sections[0] if i.sections else "") for i in INTENTS}
 
@@ -111,7 +116,7 @@ ANSWER_CUES: dict[str, re.Pattern[str]] = {
     "ergebnis": _p(r"\b(sie|ihnen) (bekommen|erhalten)\b", r"\b(bekommen|erhalten) sie\b", r"\bwird ihnen\b.*\b(ausgestellt|"
                    r"zugeschickt|ausgehaendigt)", r"\bstellt (ihnen )?\w* ?(eine?n? )?\w*(bescheinigung|bestaetigung|urkunde)\w* aus"),
     "online": _p(r"\bonline", r"https?://", r"\bportal", r"\bbundid\b"),
-    "zustaendig": _p(r"zustaendig", r"\btelefon\b", r"\b\d{5} krefeld", r"\be-mail\b"),
+    "zustaendig": _p(r"zustaendig", r"\btelefon\b", POSTCODE_TOWN, r"\be-mail\b"),
 }
 
 

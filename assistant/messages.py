@@ -3,6 +3,11 @@ guardrails/policy.yaml). One entry per outcome family: answered, no_information,
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from corpus.city import CityProfile
+
 # The city's own numbers first, then 115: the hand-off wording of the city profile (corpus/city.py).
 CITY_CONTACT = "{handoff}"
 
@@ -67,9 +72,9 @@ def message(key: str, **values: object) -> str:
     return text.format(**values) if values else text
 
 
-def rendered_texts() -> list[str]:
-    """Every fixed text as the citizen reads it (the city filled in; other placeholders left), for the output guard,
-    which treats the assistant's own phrases as public."""
+def rendered_texts(city: "CityProfile | None" = None) -> list[str]:
+    """Every fixed text as the citizen reads it (`city`, default the configured one, filled in; other placeholders
+    left), for the output guard, which treats the assistant's own phrases as public."""
     from corpus.city import current_profile
 
-    return [current_profile().render(t) for t in MESSAGES.values()]
+    return [(city or current_profile()).render(t) for t in MESSAGES.values()]

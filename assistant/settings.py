@@ -17,8 +17,9 @@ PROJECT_ROOT = Path(__file__).resolve().parent.parent
 
 
 class CitySettings(BaseModel):
-    # The city profile (corpus/city.py): name, region key, phone numbers, offices, places, hand-off wording.
-    # None = the shipped Krefeld profile (cities/krefeld/profile.yaml). A second city needs only its own file.
+    # The city profile (corpus/city.py, fields in cities/README.md): name, region key, phone numbers, offices,
+    # places, hand-off wording. None = the shipped Krefeld profile (cities/krefeld/profile.yaml). A second city needs
+    # only its own file: BA_CITY__PROFILE=/path/to/profile.yaml.
     profile: Path | None = None
 
 
@@ -122,7 +123,8 @@ class GuardrailSettings(BaseModel):
     audit_salt: str | None = None
     # Hosts (with their subdomains) an LLM answer may link to, besides the hosts the cited documents link to; an
     # answer with any other link, an image or HTML falls back to the extractive answer (guardrails/markup.py).
-    allowed_link_hosts: list[str] = Field(default_factory=lambda: ["krefeld.de"])
+    # None = the hosts of the city profile's website and service portal (www.krefeld.de -> krefeld.de).
+    allowed_link_hosts: list[str] | None = None
 
 
 class SessionSettings(BaseModel):
@@ -189,7 +191,8 @@ class APISettings(BaseModel):
     # uvicorn's access log (one line per request). Off by default (data minimisation); when on, its lines go through
     # the same PII filter as every other record (a path or query may carry personal data).
     access_log: bool = False
-    model_name: str = "buergerassistent-krefeld"  # the model id the OpenAI-compatible endpoint reports
+    # The model id the OpenAI-compatible endpoint reports; None = "buergerassistent-<city>" from the city profile.
+    model_name: str | None = None
 
     @field_validator("trusted_proxies")
     @classmethod

@@ -1,4 +1,8 @@
-"""Sentences and list items of a section, and the content terms used to match them against a question."""
+"""Sentences and list items of a section, and the content terms used to match them against a question.
+
+The city's own name is no content term: every document is about the city, so "Krefeld" in a question matches
+nothing in particular. It comes from the city profile (corpus/city.py), read when terms are first needed.
+"""
 
 from __future__ import annotations
 
@@ -15,7 +19,7 @@ ist sind war bin bist sein haben habe hat hatte wird werden wurde kann koennen m
 will wollen darf duerfen moechte mag gibt geben geht gehen mache machen tun
 was wie wo wer wann warum wieso welche welcher welches wohin woher ob dass wenn weil denn als
 in im ins an am auf aus bei mit nach von vom zu zum zur fuer ueber unter um durch gegen ohne bis seit
-nicht kein keine keinen hier da dort dann so bitte danke hallo guten tag frage fragen krefeld stadt
+nicht kein keine keinen hier da dort dann so bitte danke hallo guten tag frage fragen stadt
 """.split())
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÄÖÜ0-9\"„(*])")
@@ -44,22 +48,38 @@ def terms(text: str) -> set[str]:
     return set(term_set(text))
 
 
-@lru_cache(maxsize=16_384)
 def term_set(text: str) -> frozenset[str]:
     """`terms` for reading only. Cached: the composer and the grounding check match the same document sentences
     against every question."""
-    return frozenset(t for word in _WORD.findall(text) for t in _word_terms(word))
+    return _term_set(text, _city_stop())
+
+
+def _city_stop() -> frozenset[str]:
+    """The folded words of the configured city's name: stop terms like "stadt"."""
+    from corpus.city import current_profile
+
+    return _folded_words(current_profile().name)
+
+
+@lru_cache(maxsize=4)
+def _folded_words(name: str) -> frozenset[str]:
+    return frozenset(fold(w) for w in _WORD.findall(name))
+
+
+@lru_cache(maxsize=16_384)
+def _term_set(text: str, city: frozenset[str]) -> frozenset[str]:
+    return frozenset(t for word in _WORD.findall(text) for t in _word_terms(word, city))
 
 
 @lru_cache(maxsize=50_000)
-def _word_terms(word: str) -> tuple[str, ...]:
+def _word_terms(word: str, city: frozenset[str]) -> tuple[str, ...]:
     import simplemma
 
     w = fold(word)
-    if w in _STOP or len(w) < 2:
+    if w in _STOP or w in city or len(w) < 2:
         return ()
     lemma = fold(simplemma.lemmatize(word, lang="de"))
-    if lemma in _STOP:  # 'hab' is 'haben'
+    if lemma in _STOP or lemma in city:  # 'hab' is 'haben'
         return ()
     return (lemma, lemma[:6] + "*") if len(lemma) > 6 else (lemma,)
 

@@ -13,7 +13,8 @@ import typer
 
 from cli import answer_cmds, corpus_cmds, db_cmds, eval_cmds, guard_cmds, search_cmds, serve_cmds
 
-app = typer.Typer(help="Bürgerassistent Krefeld: KI-Assistent für die Bürgerservices der Stadt Krefeld.",
+app = typer.Typer(help="Bürgerassistent: KI-Assistent für die Bürgerservices einer Stadt (Stadtprofil: "
+                       "BA_CITY__PROFILE, Standard: Krefeld).",
                   no_args_is_help=True, add_completion=False)
 
 for module in (corpus_cmds, search_cmds, answer_cmds, guard_cmds, serve_cmds, db_cmds, eval_cmds):
@@ -24,8 +25,11 @@ for module in (corpus_cmds, search_cmds, answer_cmds, guard_cmds, serve_cmds, db
 def _root(verbose: bool = typer.Option(False, "--verbose", "-v", help="Debug logging.")) -> None:
     from assistant.logs import setup_logging
     from assistant.settings import get_settings
+    from corpus.city import select_profile
 
-    setup_logging(logging.DEBUG if verbose else get_settings().log_level)
+    settings = get_settings()
+    setup_logging(logging.DEBUG if verbose else settings.log_level)
+    select_profile(settings.city.profile)  # read when a command first needs the city (texts, PII, checks)
 
 
 def main() -> None:

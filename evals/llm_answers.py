@@ -30,7 +30,7 @@ from pathlib import Path
 from typing import Any, Sequence
 
 from assistant.checks import check_grounding, sentences
-from assistant.llm.prompts import SYSTEM_PROMPT, USER_TEMPLATE
+from assistant.llm.prompts import USER_TEMPLATE, system_prompt
 from corpus.errors import BackendUnavailable
 from corpus.types import Draft, Passage
 from evals.answers_eval import citations_valid, percentile
@@ -44,7 +44,7 @@ DEFAULT_TIMEOUT_S = 30.0  # the shipped llm.timeout_s: answers slower than this 
 
 
 def prompt_version() -> str:
-    return hashlib.sha256((SYSTEM_PROMPT + USER_TEMPLATE).encode()).hexdigest()[:12]
+    return hashlib.sha256((system_prompt() + USER_TEMPLATE).encode()).hexdigest()[:12]
 
 
 def draft_key(question: str, passages: Sequence[Passage], prompt: str | None = None) -> str:

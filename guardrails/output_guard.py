@@ -2,7 +2,8 @@
 the policy.
 
 - Personal data: the injected `Redactor` scans the draft; placeholders (<PERSON_1>), the city's and emergency
-  numbers and anything quoted verbatim from the retrieved passages (public contact data of offices) are fine.
+  numbers (the city profile's public numbers and blocks) and anything quoted verbatim from the retrieved passages
+  (public contact data of offices) are fine.
 - System prompt: word n-grams shared with the prompt given to the constructor (and not with the passages).
 - Markup: HTML, images, script URLs and links to hosts other than the city's and the cited documents'
   (guardrails/markup.py).
@@ -17,7 +18,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 from functools import lru_cache
-from typing import Iterable, Sequence
+from typing import TYPE_CHECKING, Iterable, Sequence
 
 from corpus.types import Draft, Passage, Verdict
 from guardrails.markup import markup_problems
@@ -25,9 +26,9 @@ from guardrails.normalize import fold, visible
 from guardrails.patterns import RULE_PATTERNS, found
 from guardrails.protocols import Redactor
 
-# Numbers an answer may always contain: city switchboard and Bürgerservice, emergency, 115, Telefonseelsorge.
-ALLOWED_NUMBERS: tuple[str, ...] = ("02151860", "021518", "0215186", "112", "110", "115", "08001110111",
-                                    "08001110222")
+if TYPE_CHECKING:
+    from corpus.city import CityProfile
+
 _PLACEHOLDER = re.compile(r"^<[A-Z_]+(_\d+)?>$")
 _WORD = re.compile(r"[a-z0-9]+")
 
@@ -53,18 +54,28 @@ class PolicyOutputGuard:
     """OutputGuard over PII, prompt leaks and policy content; grounding and citations are checked elsewhere."""
 
     def __init__(self, redactor: Redactor, system_prompt: str = "", ngram: int = 6,
-                 allowed_numbers: Sequence[str] = ALLOWED_NUMBERS, templates: Iterable[str] = (),
-                 allowed_hosts: Sequence[str] = ()) -> None:
+                 allowed_numbers: Sequence[str] | None = None, templates: Iterable[str] = (),
+                 allowed_hosts: Sequence[str] | None = None, allowed_prefixes: Sequence[str] | None = None,
+                 city: "CityProfile | None" = None) -> None:
         """`templates`: the fixed texts the answer composer writes itself ("Wenden Sie sich an: {office}."); their
-        fixed parts count as public like quotes, their slots do not. `allowed_hosts`: the hosts (with their
-        subdomains) an answer may link to besides those the cited documents link to, e.g. the city's own domain."""
+        fixed parts count as public like quotes, their slots do not. `allowed_numbers` (digits) and
+        `allowed_prefixes` (digit prefixes of number blocks): numbers an answer may always contain; `allowed_hosts`:
+        the hosts (with their subdomains) an answer may link to besides those the cited documents link to. Each
+        defaults to the city profile's (`city`, else the configured one): its public numbers and blocks, its web
+        hosts."""
         if ngram < 3:
             raise ValueError(f"ngram must be >= 3 so common phrases do not count as leaks, got {ngram}")
+        if city is None and None in (allowed_numbers, allowed_hosts, allowed_prefixes):
+            from corpus.city import current_profile
+
+            city = current_profile()
         self.redactor = redactor
         self._template_parts = frozenset(part.lower() for t in templates for part in _pieces(t) if "{" not in part)
         self.ngram = ngram
-        self.allowed_numbers = tuple(allowed_numbers)
-        self.allowed_hosts = tuple(allowed_hosts)
+        self.allowed_numbers = tuple(allowed_numbers if allowed_numbers is not None else city.public_number_digits())
+        self.allowed_prefixes = tuple(allowed_prefixes if allowed_prefixes is not None
+                                      else city.public_number_blocks())
+        self.allowed_hosts = tuple(allowed_hosts if allowed_hosts is not None else city.link_hosts())
         self._prompt_grams = _grams(fold(system_prompt), ngram)
 
     def check(self, draft: Draft, passages: Sequence[Passage]) -> Verdict:
@@ -106,7 +117,7 @@ class PolicyOutputGuard:
             digits = re.sub(r"\D", "", span)
             if _PLACEHOLDER.match(span.strip()) or span.strip() in public:
                 continue
-            if digits and any(digits == n or digits.startswith("0215186") for n in self.allowed_numbers):
+            if digits and (digits in self.allowed_numbers or digits.startswith(self.allowed_prefixes)):
                 continue
             kinds.append(r.type)
         return kinds

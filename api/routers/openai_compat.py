@@ -35,9 +35,13 @@ MAX_HISTORY = 6
 
 
 @router.get("/models", summary="Verfügbare Modelle (OpenAI-Format)")
-async def models(settings: SettingsDep) -> dict[str, Any]:
-    return {"object": "list", "data": [{"id": settings.api.model_name, "object": "model", "created": 0,
-                                        "owned_by": "stadt-krefeld"}]}
+async def models(request: Request) -> dict[str, Any]:
+    # One model, named after the city's profile ("buergerassistent-<city>", owned by "stadt-<city>") unless
+    # `api.model_name` names it.
+    from corpus.city import slugify
+
+    return {"object": "list", "data": [{"id": request.app.state.model_id, "object": "model", "created": 0,
+                                        "owned_by": slugify(request.app.state.city.display_name)}]}
 
 
 @router.post("/chat/completions", summary="Chat im OpenAI-Format (auch mit stream)")
@@ -52,7 +56,7 @@ async def chat_completions(body: OpenAIChatRequest, request: Request, assistant:
     question = clean_text(last.text(), limit)
     history = [clean_text(m.text(), limit) for m in body.messages[:-1] if m.role == "user" and m.text().strip()]
     history = history[-MAX_HISTORY:]
-    model = settings.api.model_name
+    model = request.app.state.model_id
     completion_id = "chatcmpl-" + secrets.token_hex(12)
     if not body.stream:
         answer = await in_pipeline_pool(request, assistant.answer, question, history=history)

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, replace
 from typing import Any, Callable, Sequence
 
-from assistant.llm.prompts import EMPTY_CONTEXT, SYSTEM_PROMPT, context_block, passage_text, user_message
+from assistant.llm.prompts import EMPTY_CONTEXT, context_block, passage_text, system_prompt, user_message
 from corpus.errors import BackendUnavailable
 from corpus.types import Passage
 
@@ -56,7 +56,7 @@ def sentence_cuts(text: str) -> list[int]:
 
 
 def prompt_tokens(question: str, passages: Sequence[Passage], count: TokenCounter) -> int:
-    return count(SYSTEM_PROMPT) + count(user_message(question, passages)) + 2 * MESSAGE_OVERHEAD
+    return count(system_prompt()) + count(user_message(question, passages)) + 2 * MESSAGE_OVERHEAD
 
 
 def fit_passages(question: str, passages: Sequence[Passage], *, count: TokenCounter, context_tokens: int,

@@ -4,6 +4,7 @@ The rules follow the city's KI strategy: answers come only from the city's own d
 sicher), every statement names its source [n] so staff and citizens can check it, plain language for everyone
 (inklusiv; short sentences, active voice, terms explained, "Sie"), and no binding decisions: whether a claim is
 granted is decided by the office in charge, never by the assistant (GDPR Art. 22).
+The prompt names the configured city (`{official_name}`, rendered with the city profile, corpus/city.py).
 """
 
 from __future__ import annotations
@@ -16,9 +17,11 @@ from corpus.types import Passage
 if TYPE_CHECKING:  # langchain is imported where messages are built: the output guard needs only the prompt's text
     from langchain_core.messages import BaseMessage
 
+    from corpus.city import CityProfile
+
 NO_ANSWER = "Dazu habe ich in meinen Unterlagen keine verlässliche Information."
 
-SYSTEM_PROMPT = f"""Sie sind der digitale Bürgerassistent der Stadt Krefeld. Sie beantworten Fragen zu den \
+SYSTEM_PROMPT_TEMPLATE = """Sie sind der digitale Bürgerassistent der {official_name}. Sie beantworten Fragen zu den \
 Dienstleistungen der Stadtverwaltung.
 
 So antworten Sie:
@@ -30,7 +33,7 @@ Kontext stehen. Schreiben Sie "kostenlos" oder "ohne Termin" nur, wenn es so im 
 Sie keine Liste der Quellen.
 4. Beginnen Sie mit der direkten Antwort auf die Frage. Schreiben Sie höchstens vier eigene, kurze Sätze. \
 Kopieren Sie keine ganzen Abschnitte und keine Überschriften wie "[2] Titel — Abschnitt:" aus dem Kontext.
-5. Nur wenn kein Abschnitt des Kontexts zur Frage passt, schreiben Sie nur diesen Satz: "{NO_ANSWER}"
+5. Nur wenn kein Abschnitt des Kontexts zur Frage passt, schreiben Sie nur diesen Satz: "{no_answer}"
 6. Schreiben Sie in einfacher Sprache: kurze Sätze, ein Gedanke pro Satz. Schreiben Sie aktiv: "Sie beantragen \
 den Ausweis", nicht "Der Ausweis wird beantragt". Erklären Sie Fachwörter mit einfachen Worten. Sprechen Sie die \
 Person mit "Sie" an.
@@ -44,6 +47,15 @@ Beispiel:
 Kontext: [1] Bibliotheksausweis — Kosten: Der Jahresausweis kostet 10,00 Euro. Kinder bis 17 Jahre zahlen nichts.
 Frage: Was kostet der Ausweis für meine Tochter?
 Antwort: Kinder bis 17 Jahre zahlen nichts [1]. Für Erwachsene kostet der Jahresausweis 10,00 Euro [1]."""
+
+
+def system_prompt(city: "CityProfile | None" = None) -> str:
+    """The system prompt naming `city` (default: the configured city)."""
+    if city is None:
+        from corpus.city import current_profile
+
+        city = current_profile()
+    return city.render(SYSTEM_PROMPT_TEMPLATE.replace("{no_answer}", NO_ANSWER))
 
 USER_TEMPLATE = """Kontext:
 
@@ -82,4 +94,4 @@ def build_messages(question: str, passages: Sequence[Passage]) -> list[BaseMessa
     """System prompt and one user message; passages are numbered [1]..[n] in the order given."""
     from langchain_core.messages import HumanMessage, SystemMessage
 
-    return [SystemMessage(content=SYSTEM_PROMPT), HumanMessage(content=user_message(question, passages))]
+    return [SystemMessage(content=system_prompt()), HumanMessage(content=user_message(question, passages))]

@@ -4,13 +4,15 @@ The dictionary is simplemma's German one (derived from Wiktionary; already a dep
 simplemma keeps one copy per process, so the two share it). It knows inflected forms ("brauche" -> brauchen),
 nouns and many first names; what it does not know, and is no compound of two words it knows
 ("Wohngeldantrag" = Wohngeld + Antrag), is a foreign word or a name: "Kowalczyk", "Svitlana", "Puhakka".
-Places of Krefeld and its neighbours are listed here because the dictionary lacks most of them and they follow
-the same prepositions as names ("nach Oppum", "in Hüls").
+The places of the city (its name, districts, neighbours and region, from the city profile, corpus/city.py) are
+places, not names: the dictionary lacks most of them and they follow the same prepositions as names ("nach Oppum",
+"in Hüls").
 """
 
 from __future__ import annotations
 
 from functools import lru_cache
+from typing import Iterable
 
 LANGUAGE = "de"
 # Citizens write in English too, and an English word is unknown to the German dictionary: without the English one
@@ -21,24 +23,21 @@ MIN_COMPOUND_PART = 4
 # it costs the square of its length), so it is taken for unknown at once.
 MAX_WORD = 64
 
-PLACES = frozenset({
-    "krefeld", "altstadt", "bockum", "cracau", "dießem", "lehmheide", "elfrath", "fischeln", "forstwald",
-    "gartenstadt", "gellep", "stratum", "gellep-stratum", "hüls", "inrath", "kliedbruch", "kempener", "linn",
-    "lindental", "oppum", "traar", "uerdingen", "verberg", "benrad", "stahldorf", "königshof", "hohenbudberg",
-    "baakeshof", "kempen", "meerbusch", "willich", "tönisvorst", "moers", "duisburg", "viersen", "neuss",
-    "düsseldorf", "mönchengladbach", "anrath", "vorst", "niederrhein", "nrw", "rhein",
-})
-
-
 class GermanLexicon:
     """`is_word`: a German word or a compound of two; `is_plain_word`: a word whose lemma is not a noun or
-    name (verbs, adjectives, adverbs: "fragen", "gute"). The dictionary loads in `load()` (about 4 s, once per
-    process); the constructor is cheap."""
+    name (verbs, adjectives, adverbs: "fragen", "gute"); `is_place`: one of `places` (lower case; default: the
+    configured city's, `CityProfile.place_words`). The dictionary loads in `load()` (about 4 s, once per process);
+    the constructor is cheap."""
 
-    def __init__(self) -> None:
+    def __init__(self, places: Iterable[str] | None = None) -> None:
         self._simplemma = None
+        self._places = frozenset(p.lower() for p in places) if places is not None else None
 
     def load(self) -> None:
+        if self._places is None:
+            from corpus.city import current_profile
+
+            self._places = current_profile().place_words()
         if self._simplemma is None:
             import simplemma
 
@@ -48,8 +47,10 @@ class GermanLexicon:
 
     def is_place(self, word: str) -> bool:
         """A place or its adjective ("Hülser Burg", "Uerdinger Straße", "Elfrather Mühle")."""
-        w = word.lower()
-        return w in PLACES or (w.endswith("er") and (w[:-2] in PLACES or w[:-2] + "en" in PLACES))
+        if self._places is None:
+            self.load()
+        places, w = self._places, word.lower()
+        return w in places or (w.endswith("er") and (w[:-2] in places or w[:-2] + "en" in places))
 
     def is_word(self, word: str) -> bool:
         return _is_word(self._module(), word)

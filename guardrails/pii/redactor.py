@@ -19,9 +19,12 @@ from __future__ import annotations
 import copy
 import re
 import threading
-from typing import Any, Sequence
+from typing import TYPE_CHECKING, Any, Sequence
 
 from corpus.types import Redaction
+
+if TYPE_CHECKING:
+    from corpus.city import CityProfile
 
 DEFAULT_THRESHOLD = 0.5
 LINK_FLOOR = 0.2  # the score of a bare date
@@ -34,18 +37,22 @@ _DATE_CLOSES = re.compile(r"[ \t]{0,3}(?:[,;)\]/|\n]|$|in[ \t]{1,3}[A-ZÄÖÜ])"
 
 
 class PresidioRedactor:
-    """Redactor on a Presidio `AnalyzerEngine` with our German recognizers; the analyzer loads lazily."""
+    """Redactor on a Presidio `AnalyzerEngine` with our German recognizers; the analyzer loads lazily.
+
+    `city`: the city profile whose public numbers and office addresses are not personal data and whose name and
+    places are no person's (default: the configured city, read when the analyzer loads); `public_numbers` (digit
+    prefixes) and `public_addresses` override the profile's."""
 
     def __init__(self, recognizers: Sequence[str] | None = None, score_threshold: float = DEFAULT_THRESHOLD,
-                 public_numbers: Sequence[str] | None = None, public_addresses: Sequence[str] | None = None
-                 ) -> None:
+                 public_numbers: Sequence[str] | None = None, public_addresses: Sequence[str] | None = None,
+                 city: "CityProfile | None" = None) -> None:
         if not 0.0 <= score_threshold <= 1.0:
             raise ValueError(f"score_threshold must be within [0, 1], got {score_threshold}")
         self.recognizers = tuple(recognizers) if recognizers is not None else None
         self.score_threshold = score_threshold
         self._options: dict[str, Any] = {
             "public_numbers": tuple(public_numbers) if public_numbers is not None else None,
-            "public_addresses": tuple(public_addresses) if public_addresses is not None else None}
+            "public_addresses": tuple(public_addresses) if public_addresses is not None else None, "city": city}
         self._analyzer = None
         self._lock = threading.Lock()
 

@@ -18,7 +18,7 @@ import pytest
 
 from api.app import create_app
 from assistant.llm.generator import LLMGenerator
-from assistant.llm.prompts import SYSTEM_PROMPT
+from assistant.llm.prompts import system_prompt
 from assistant.messages import message, rendered_texts
 from assistant.settings import LLMSettings, Settings
 from guardrails.classifier import PolicyClassifier
@@ -48,7 +48,7 @@ def guards():
     redactor.load()
     policy = load_policy()
     return (PolicyInputGuard(redactor, PolicyClassifier(policy).load(), policy),
-            PolicyOutputGuard(redactor, system_prompt=SYSTEM_PROMPT, templates=rendered_texts(),
+            PolicyOutputGuard(redactor, system_prompt=system_prompt(), templates=rendered_texts(),
                               allowed_hosts=["krefeld.de"]))
 
 

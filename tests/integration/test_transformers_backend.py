@@ -12,7 +12,7 @@ import time
 import pytest
 
 from assistant.llm.generator import LLMGenerator
-from assistant.llm.prompts import SYSTEM_PROMPT, format_context
+from assistant.llm.prompts import format_context, system_prompt
 from assistant.settings import LLMSettings
 from corpus.errors import BackendTimeout, BackendUnavailable
 from tests.contracts.generator_contract import QUESTION, sample_passages
@@ -35,7 +35,7 @@ def model_dir(tmp_path_factory):
     specials = ["<unk>", "<s>", "</s>", "<|system|>", "<|user|>", "<|assistant|>"]
     trainer = trainers.BpeTrainer(vocab_size=600, special_tokens=specials,
                                   initial_alphabet=pre_tokenizers.ByteLevel.alphabet())
-    bpe.train_from_iterator([SYSTEM_PROMPT, format_context(sample_passages()), QUESTION], trainer=trainer)
+    bpe.train_from_iterator([system_prompt(), format_context(sample_passages()), QUESTION], trainer=trainer)
     tokenizer = PreTrainedTokenizerFast(tokenizer_object=bpe, unk_token="<unk>", bos_token="<s>",
                                         eos_token="</s>", pad_token="</s>")
     tokenizer.chat_template = CHAT_TEMPLATE

@@ -8,7 +8,7 @@ import pytest
 from langchain_core.messages import HumanMessage, SystemMessage
 
 from assistant.llm.generator import LLMGenerator
-from assistant.llm.prompts import NO_ANSWER, SYSTEM_PROMPT
+from assistant.llm.prompts import NO_ANSWER, system_prompt
 from corpus.errors import BackendTimeout, BackendUnavailable
 from tests.contracts.generator_contract import QUESTION, GeneratorContract, sample_passages
 from tests.fakes import FakeChatModel, StallingChatModel
@@ -42,7 +42,7 @@ def test_sends_the_system_prompt_and_numbered_context_once():
     gen = make(REPLY)
     draft = gen.generate(QUESTION, sample_passages())
     [sent] = gen.chat_model.history
-    assert isinstance(sent[0], SystemMessage) and sent[0].content == SYSTEM_PROMPT
+    assert isinstance(sent[0], SystemMessage) and sent[0].content == system_prompt()
     assert isinstance(sent[1], HumanMessage)
     user = sent[1].content
     assert "[1] Personalausweis beantragen — Kosten: Der Personalausweis kostet" in user
@@ -57,7 +57,7 @@ def test_meta_reports_sizes_and_times_but_not_the_prompt():
     meta = draft.meta
     assert meta["prompt_tokens"] > 0 and meta["completion_tokens"] > 0
     assert meta["latency_ms"] >= 0 and meta["passages_given"] == 2 and meta["answered"] is True
-    assert not any(QUESTION in str(v) or SYSTEM_PROMPT[:40] in str(v) for v in meta.values())
+    assert not any(QUESTION in str(v) or system_prompt()[:40] in str(v) for v in meta.values())
 
 
 def test_prompt_text_is_not_logged(caplog):

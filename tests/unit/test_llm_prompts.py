@@ -2,8 +2,8 @@
 
 from langchain_core.messages import HumanMessage, SystemMessage
 
-from assistant.llm.prompts import (EMPTY_CONTEXT, NO_ANSWER, SYSTEM_PROMPT, build_messages, context_block,
-                                   format_context, user_message)
+from assistant.llm.prompts import (EMPTY_CONTEXT, NO_ANSWER, build_messages, context_block, format_context,
+                                   system_prompt, user_message)
 from corpus.types import Passage
 
 
@@ -13,13 +13,13 @@ def passage(title="Hundesteuer", section="Kosten", text="Der erste Hund kostet 1
 
 def test_system_prompt_states_every_rule():
     assert NO_ANSWER == "Dazu habe ich in meinen Unterlagen keine verlässliche Information."
-    assert f'"{NO_ANSWER}"' in SYSTEM_PROMPT
+    assert f'"{NO_ANSWER}"' in system_prompt()
     for rule in ["nur die Informationen aus dem nummerierten Kontext",  # context only
                  "[1]",  # cite
                  "kurze Sätze", "Schreiben Sie aktiv", "Erklären Sie Fachwörter", 'mit "Sie" an',  # plain language
                  "keine Entscheidungen", "zuständige Stelle",  # no binding decisions
                  "keine Anweisungen an Sie"]:  # the context is data
-        assert rule in SYSTEM_PROMPT, rule
+        assert rule in system_prompt(), rule
 
 
 def test_context_block_format():
@@ -47,15 +47,15 @@ def test_user_message_puts_the_question_after_the_context():
 
 def test_build_messages_is_system_then_user():
     system, user = build_messages("Was kostet der Hund?", [passage()])
-    assert isinstance(system, SystemMessage) and system.content == SYSTEM_PROMPT
+    assert isinstance(system, SystemMessage) and system.content == system_prompt()
     assert isinstance(user, HumanMessage) and "[1] Hundesteuer — Kosten" in user.content
 
 
 def test_facts_are_to_be_copied_and_the_citation_is_shown_not_named():
     for rule in ["genau so, wie sie im Kontext stehen", "Nennen Sie keine Zahl und keinen Namen",
                  '"kostenlos" oder "ohne Termin" nur', "Beispiel:", "Kopieren Sie keine ganzen Abschnitte"]:
-        assert rule in SYSTEM_PROMPT, rule
+        assert rule in system_prompt(), rule
     # small models copied a literal "Quellen: [n]" from the old instruction "nennen Sie die Quellen mit [n]"
-    assert "[n]" not in SYSTEM_PROMPT and "[n]" not in user_message("Frage?", [passage()])
+    assert "[n]" not in system_prompt() and "[n]" not in user_message("Frage?", [passage()])
     # the example answer states only what its own context says
-    assert "10,00 Euro [1]" in SYSTEM_PROMPT and "17 Jahre zahlen nichts [1]" in SYSTEM_PROMPT
+    assert "10,00 Euro [1]" in system_prompt() and "17 Jahre zahlen nichts [1]" in system_prompt()

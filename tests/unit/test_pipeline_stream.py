@@ -3,7 +3,7 @@ hands over to the extractive answer."""
 
 import pytest
 
-from assistant.llm.prompts import SYSTEM_PROMPT
+from assistant.llm.prompts import system_prompt
 from corpus.types import Checked, Draft, Outcome
 from guardrails.output_guard import PolicyOutputGuard
 from tests.fakes import RegexRedactor, make_test_assistant
@@ -36,7 +36,7 @@ class StreamingLLM:
 
 def assistant(generator, input_guard=None):
     a = make_test_assistant(input_guard=input_guard, generator=generator)
-    a.output_guard = PolicyOutputGuard(RegexRedactor(), system_prompt=SYSTEM_PROMPT)
+    a.output_guard = PolicyOutputGuard(RegexRedactor(), system_prompt=system_prompt())
     return a
 
 

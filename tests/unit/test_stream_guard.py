@@ -4,7 +4,7 @@ import re
 
 import pytest
 
-from assistant.llm.prompts import SYSTEM_PROMPT
+from assistant.llm.prompts import system_prompt
 from assistant.stream_guard import StreamGuard
 from corpus.types import Passage
 from guardrails.output_guard import PolicyOutputGuard
@@ -21,7 +21,7 @@ COST = "Der Personalausweis kostet ab 24 Jahren 46,00 Euro [1]."
 
 
 def guard(**kw):
-    return StreamGuard(SUPPORT, PUBLIC, PolicyOutputGuard(RegexRedactor(), system_prompt=SYSTEM_PROMPT), **kw)
+    return StreamGuard(SUPPORT, PUBLIC, PolicyOutputGuard(RegexRedactor(), system_prompt=system_prompt()), **kw)
 
 
 def pieces(text, size=3):
@@ -103,7 +103,7 @@ def test_the_output_guard_sees_each_unit_with_the_one_before_it():
     class Spy:
         def check(self, draft, passages):
             seen.append(draft.text)
-            return PolicyOutputGuard(RegexRedactor(), system_prompt=SYSTEM_PROMPT).check(draft, passages)
+            return PolicyOutputGuard(RegexRedactor(), system_prompt=system_prompt()).check(draft, passages)
 
     g = StreamGuard(SUPPORT, PUBLIC, Spy())
     units, _ = run(g, GOOD + COST + "\n- Bisheriger Ausweis [1]")

@@ -1,16 +1,28 @@
 """German recognizers, one module per identifier family; `RECOGNIZERS` maps a name to its factory.
 
-Factories take the redactor's options as keyword arguments and use those they know (public numbers for
-phones, public office addresses for addresses, name lists for persons).
+Factories take the redactor's options as keyword arguments and use those they know: `city` (the city profile,
+corpus/city.py) for the public numbers of phones, the public office addresses of addresses and the city's name and
+places for persons; `public_numbers` (digit prefixes) and `public_addresses` override the profile's.
 """
 
 from __future__ import annotations
 
-from typing import Any, Callable
+from typing import TYPE_CHECKING, Any, Callable
 
 from presidio_analyzer import EntityRecognizer
 
 from corpus.errors import ConfigurationError
+
+if TYPE_CHECKING:
+    from corpus.city import CityProfile
+
+
+def _city(city: "CityProfile | None") -> "CityProfile":
+    if city is not None:
+        return city
+    from corpus.city import current_profile
+
+    return current_profile()
 
 
 def _email(**_: Any) -> EntityRecognizer:
@@ -18,9 +30,12 @@ def _email(**_: Any) -> EntityRecognizer:
     return EmailRecognizer()
 
 
-def _phone(public_numbers: tuple[str, ...] | None = None, **_: Any) -> EntityRecognizer:
-    from guardrails.pii.recognizers.phone import CITY_NUMBER_PREFIXES, PhoneRecognizer
-    return PhoneRecognizer(public_numbers if public_numbers is not None else CITY_NUMBER_PREFIXES)
+def _phone(public_numbers: tuple[str, ...] | None = None, city: "CityProfile | None" = None,
+           **_: Any) -> EntityRecognizer:
+    from guardrails.pii.recognizers.phone import PhoneRecognizer
+    profile = _city(city)
+    return PhoneRecognizer(public_numbers if public_numbers is not None else profile.public_number_blocks(),
+                           profile.public_number_digits())
 
 
 def _iban(**_: Any) -> EntityRecognizer:
@@ -58,9 +73,10 @@ def _license_plate(**_: Any) -> EntityRecognizer:
     return LicensePlateRecognizer()
 
 
-def _address(public_addresses: tuple[str, ...] | None = None, **_: Any) -> EntityRecognizer:
-    from guardrails.pii.recognizers.address import PUBLIC_ADDRESSES, AddressRecognizer
-    return AddressRecognizer(public_addresses if public_addresses is not None else PUBLIC_ADDRESSES)
+def _address(public_addresses: tuple[str, ...] | None = None, city: "CityProfile | None" = None,
+             **_: Any) -> EntityRecognizer:
+    from guardrails.pii.recognizers.address import AddressRecognizer
+    return AddressRecognizer(public_addresses if public_addresses is not None else _city(city).public_addresses)
 
 
 def _date_of_birth(**_: Any) -> EntityRecognizer:
@@ -73,9 +89,11 @@ def _case_number(**_: Any) -> EntityRecognizer:
     return CaseNumberRecognizer()
 
 
-def _person(**_: Any) -> EntityRecognizer:
+def _person(city: "CityProfile | None" = None, **_: Any) -> EntityRecognizer:
+    from guardrails.pii.lexicon import GermanLexicon
     from guardrails.pii.recognizers.person import PersonRecognizer
-    recognizer = PersonRecognizer()
+    profile = _city(city)
+    recognizer = PersonRecognizer(lexicon=GermanLexicon(profile.place_words()), city_words=profile.name_words())
     recognizer.load()
     return recognizer
 

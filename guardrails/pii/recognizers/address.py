@@ -1,18 +1,19 @@
 """Street addresses: street + house number, optionally followed by postcode + city, and postcode + city.
 
 Legal basis: a home address identifies a person (Art. 4 Nr. 1 DSGVO).
-Formats: "Uerdinger Str. 12", "Friedrich-Ebert-Straße 3a", "St.-Töniser-Straße 88", "Ostwall 100",
-"Am Kreuzberg 5", "Hohe Gasse 21", "Uerdinger Straße 12, 47799 Krefeld"; lower case ("uerdinger str. 12") and
+Formats: "Bahnhofstr. 12", "Friedrich-Ebert-Straße 3a", "St.-Töniser-Straße 88", "Ostwall 100",
+"Am Kreuzberg 5", "Hohe Gasse 21", "Kölner Straße 12, 12345 Musterstadt"; lower case ("bahnhofstr. 12") and
 the common misspelling "strase" too. Before "<number>, <postcode> <city>" any one to three words are the street,
-whatever their ending ("Schöne Aussicht 9, 47800 Krefeld").
-A postcode with its city alone ("47799 Krefeld") is a district of thousands, not an address: it counts only
-next to a word about where someone lives ("Ich bin nach 47800 Krefeld gezogen"), not in a question about
+whatever their ending ("Schöne Aussicht 9, 12345 Musterstadt"). Any German postcode and town count, not only the
+city's own.
+A postcode with its city alone ("12345 Musterstadt") is a district of thousands, not an address: it counts only
+next to a word about where someone lives ("Ich bin nach 12345 Musterstadt gezogen"), not in a question about
 which office is responsible. A street without a house number ("in der Hansastraße") is nobody's address.
-Decision on office addresses: the address of a public office ("Von-der-Leyen-Platz 1", the town hall) is
-not personal data, citizens ask about it and answers cite it, so addresses in `public_addresses` (compared
-without case and spacing) are not reported. Any other address is, also in a sentence about an office,
+Decision on office addresses: the address of a public office (the town hall) is not personal data, citizens ask
+about it and answers cite it, so addresses in `public_addresses` (compared without case and spacing; the city
+profile's `public_addresses`) are not reported. Any other address is, also in a sentence about an office,
 because a private address written like an office one cannot be told apart.
-Fictitious examples: "Lindenweg 7, 47807 Krefeld", "An der Rennbahn 12".
+Fictitious examples: "Lindenweg 7, 12345 Musterstadt", "An der Rennbahn 12".
 """
 
 from __future__ import annotations
@@ -26,12 +27,6 @@ from spacy.lang.de.stop_words import STOP_WORDS
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
 from guardrails.pii.recognizers.base import GermanPatternRecognizer, Rule, best_per_span
-
-PUBLIC_ADDRESSES = ("Von-der-Leyen-Platz 1", "Konrad-Adenauer-Platz 17", "Elbestraße 7", "Parkstraße 10",
-                    "Ostwall 175", "Virchowstraße 130", "Oberstraße 13", "Grenzstraße 140", "St.-Anton-Straße 69",
-                    "St.-Anton-Straße 69–71", "St.-Anton-Straße 69-71", "Uerdinger Straße 202", "Willy-Brandt-Platz 1",
-                    "Am Hauptbahnhof 5", "Bruchfeld 33", "Uerdinger Straße 585", "Kölner Straße 517", "Hülser Markt 11",
-                    "Hochfelder Straße 122")
 
 _SUFFIX = (r"(?:stra(?:ß|ss|s|sz)e|str\.?|weg|allee|platz|ring|gasse|damm|ufer|chaussee|pfad|steig|markt|wall"
            r"|graben|kamp|dyk|promenade|stieg|winkel|hof|berg|feld|heide|busch|bruch|bogen|park|gärten|garten"
@@ -103,7 +98,7 @@ class AddressRecognizer(GermanPatternRecognizer):
     CONTEXT = ("wohne", "wohnhaft", "adresse", "anschrift", "wohnung", "umzug", "gezogen", "ziehe", "lebe",
                "meldeadresse", "wohnsitz", "hausnummer")
 
-    def __init__(self, public_addresses: Iterable[str] = PUBLIC_ADDRESSES) -> None:
+    def __init__(self, public_addresses: Iterable[str] = ()) -> None:
         self._public = {self._key(a) for a in public_addresses}
         super().__init__()
 
@@ -123,7 +118,7 @@ class AddressRecognizer(GermanPatternRecognizer):
         return None
 
     def _before_postcode(self, text: str) -> list[RecognizerResult]:
-        """"Schöne Aussicht 9, 47800 Krefeld": one to three words before a house number that a postcode and
+        """"Schöne Aussicht 9, 12345 Musterstadt": one to three words before a house number that a postcode and
         city follow are the street, whatever their ending; cue words and verbs before them are not."""
         results = []
         for m in _WITH_POSTCODE.finditer(text):

@@ -17,14 +17,15 @@ where a name that is also a noun follows an article ("Frau Sommer ... den Sommer
 The work is linear in the message length: each rule looks at a bounded number of tokens around its cue (`_skip` stops
 after `MAX_SKIP` tokens, a name has at most `MAX_NAME_CHARS` characters), and the recurrences are found in one pass
 over the word starts of the message, not one scan per name found.
-Name lists: `guardrails.pii.names` (Faker, MIT); dictionary: `guardrails.pii.lexicon` (simplemma).
+Name lists: `guardrails.pii.names` (Faker, MIT); dictionary: `guardrails.pii.lexicon` (simplemma); the city's own
+name and places come from the city profile (corpus/city.py): "Grüße aus Krefeld" names no person.
 Fictitious examples: "ich heiße anna vogel", "Sehr geehrte Frau Dr. Yılmaz", "Viele Grüße\\nTim Becker".
 """
 
 from __future__ import annotations
 
 import re
-from typing import Iterator
+from typing import Iterable, Iterator
 
 from presidio_analyzer import AnalysisExplanation, EntityRecognizer, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
@@ -56,14 +57,21 @@ _SPAN = tuple[int, int, float, str]
 class PersonRecognizer(EntityRecognizer):
     """Context-, list- and dictionary-based German person names (entity PERSON)."""
 
-    def __init__(self, names: NameLists | None = None, lexicon: GermanLexicon | None = None) -> None:
+    def __init__(self, names: NameLists | None = None, lexicon: GermanLexicon | None = None,
+                 city_words: Iterable[str] | None = None) -> None:
+        """`city_words`: the words of the city's name, never a person's (default: the configured city's)."""
         self._names = names
         self._lexicon = lexicon or GermanLexicon()
+        self._not_names = (NOT_NAMES | {w.lower() for w in city_words}) if city_words is not None else None
         super().__init__(supported_entities=["PERSON"], name="PersonRecognizer", supported_language="de")
 
     def load(self) -> None:
         if self._names is None:
             self._names = load_name_lists()
+        if self._not_names is None:
+            from corpus.city import current_profile
+
+            self._not_names = NOT_NAMES | current_profile().name_words()
         self._lexicon.load()
 
     def analyze(self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None
@@ -352,7 +360,7 @@ class PersonRecognizer(EntityRecognizer):
         words: dict[str, str] = {}  # a name that is also a word, as written
         names: dict[str, str] = {}  # any other name, in lower case
         for value in values:
-            if self._lexicon.is_word(value) or value.lower() in NOT_NAMES:
+            if self._lexicon.is_word(value) or value.lower() in self._not_names:
                 words[value] = value
             else:
                 names[value.lower()] = value
@@ -392,7 +400,7 @@ class PersonRecognizer(EntityRecognizer):
         """Alphabetic, not a cue or function word; a capitalised stop word inside a sentence ("Frau Lange")
         is a name."""
         text = token.text
-        if (not 2 <= len(text) <= MAX_NAME_CHARS or token.lower_ in NOT_NAMES or token.lower_ in FUNCTION_WORDS
+        if (not 2 <= len(text) <= MAX_NAME_CHARS or token.lower_ in self._not_names or token.lower_ in FUNCTION_WORDS
                 or token.lower_ in GREETING_WORDS or text.isupper()):
             return False
         if _INNER_CAPITAL.search(text) and not text.startswith(("Mc", "Mac", "De", "Di", "Da", "La", "Le", "Van")):
@@ -428,7 +436,7 @@ class PersonRecognizer(EntityRecognizer):
     def _common(self, token: Token) -> bool:
         """A German word that is no listed name ("Pflicht", "Ummeldung"), a place, or a cue word."""
         low = token.lower_
-        if low in NOT_NAMES or low in FUNCTION_WORDS or self._lexicon.is_place(low):
+        if low in self._not_names or low in FUNCTION_WORDS or self._lexicon.is_place(low):
             return True
         if self._names.is_name(token.text):
             return token.text.islower() and self._lexicon.is_plain_word(token.text)

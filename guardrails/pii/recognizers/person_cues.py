@@ -84,7 +84,8 @@ DETERMINERS = frozenset({"der", "die", "das", "den", "dem", "des", "ein", "eine"
                          "im", "am", "zum", "zur", "vom", "beim", "ins", "ans", "diesen", "diesem", "dieser",
                          "letzten", "nächsten", "kommenden", "vergangenen", "jeden", "jedem", "ganzen", "mein",
                          "meinen", "meinem", "unseren", "unserem", "kein", "keinen"})
-NOT_NAMES = frozenset({"herr", "herrn", "frau", "familie", "stadt", "krefeld", "team", "bürgerbüro", "rathaus",
+# Words that are never a name; the city's own name is added from the city profile (PersonRecognizer).
+NOT_NAMES = frozenset({"herr", "herrn", "frau", "familie", "stadt", "team", "bürgerbüro", "rathaus",
                        "amt", "damen", "herren", "kollegen", "kolleginnen", "zusammen", "leute", "alle",
                        "montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag",
                        "januar", "februar", "märz", "april", "mai", "juni", "juli", "august", "september",

@@ -9,9 +9,9 @@ what keyboards and copied text produce: spaces, tabs, no-break spaces, "/", "-",
 dots never starts like a date or a time ("01.02.2024", "08.00-12.30 Uhr"). Abroad the area or mobile prefix may have
 a single digit ("+31 6 12345678", "+33 6 12 34 56 78"); country codes have one to three digits (+1, +48, +380).
 The city's own numbers and public help lines are not personal data: the constructor takes digit prefixes of
-public numbers (default: Stadt Krefeld's block 02151 86-...) and whole public numbers (default: Telefonseelsorge
-0800 111 0 111 / 0800 111 0 222, Kinder- und Elterntelefon, 116 xxx); short service numbers (115, 112, 110)
-never match.
+public number blocks (the city's switchboard block, e.g. 02151 86-… for "02151 86-0") and whole public numbers
+(Telefonseelsorge 0800 111 0 111 / 0800 111 0 222, Kinder- und Elterntelefon, 116 xxx), both from the city profile
+(`CityProfile.public_number_blocks`, `public_number_digits`); short service numbers (115, 112, 110) never match.
 """
 
 from __future__ import annotations
@@ -20,12 +20,6 @@ import re
 from typing import Iterable
 
 from guardrails.pii.recognizers.base import GermanPatternRecognizer, Rule
-
-CITY_NUMBER_PREFIXES = ("0215186",)  # +49 2151 86-0 (Stadtverwaltung Krefeld) and its extensions
-# Telefonseelsorge, Kinder- und Jugendtelefon, Elterntelefon, Hilfetelefon, EU 116 numbers (Sperr-Notruf,
-# ärztlicher Bereitschaftsdienst, Nummer gegen Kummer, Telefonseelsorge), emergency and authority numbers.
-PUBLIC_SERVICE_NUMBERS = ("08001110111", "08001110222", "08001110333", "08001110550", "08000116016", "116116",
-                          "116117", "116111", "116123", "116016", "116006", "115", "110", "112")
 
 _SPACE = r"[ \t\u00a0\u202f]"  # with the no-break spaces word processors and web forms put into numbers
 _SEP = r"(?:" + _SPACE + r"?[/\-.–]" + _SPACE + r"?|" + _SPACE + ")"
@@ -59,8 +53,7 @@ class PhoneRecognizer(GermanPatternRecognizer):
     )
     CONTEXT = ("tel", "telefon", "handy", "mobil", "rufnummer", "nummer", "erreichbar", "anrufen", "fax")
 
-    def __init__(self, public_prefixes: Iterable[str] = CITY_NUMBER_PREFIXES,
-                 public_numbers: Iterable[str] = PUBLIC_SERVICE_NUMBERS) -> None:
+    def __init__(self, public_prefixes: Iterable[str] = (), public_numbers: Iterable[str] = ()) -> None:
         self.public_prefixes = tuple(public_prefixes)
         self.public_numbers = frozenset(public_numbers)
         super().__init__()

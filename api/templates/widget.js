@@ -1,13 +1,14 @@
 /* Embeddable chat widget for the city's pages:
      <script src="https://assistent.example.de/widget.js" defer></script>
    Adds a button that opens the chat in an iframe from the assistant's own origin (its styles and scripts stay
-   isolated from the host page). Optional attribute: data-label="Fragen Sie uns". */
+   isolated from the host page). Optional attribute: data-label="Fragen Sie uns".
+   Served by api/routers/pages.py with the city's texts filled in (JavaScript string escapes). */
 (function () {
   "use strict";
   var script = document.currentScript;
   if (!script || document.getElementById("ba-widget-button")) return;
   var origin = new URL(script.src, location.href).origin;
-  var label = script.getAttribute("data-label") || "Fragen an die Stadt Krefeld";
+  var label = script.getAttribute("data-label") || "{{widget_label}}";
   var blue = "#005a9c";
 
   function style(node, css) { Object.keys(css).forEach(function (k) { node.style[k] = css[k]; }); }
@@ -28,7 +29,7 @@
   panel.id = "ba-widget-panel";
   panel.setAttribute("role", "dialog");
   panel.setAttribute("aria-modal", "true");
-  panel.setAttribute("aria-label", "Bürgerassistent der Stadt Krefeld");
+  panel.setAttribute("aria-label", "{{assistant_name}}");
   panel.hidden = true;
   style(panel, { position: "fixed", right: "8px", bottom: "76px", zIndex: "2147483000",
                  width: "min(400px, calc(100vw - 16px))", height: "min(640px, calc(100vh - 96px))",
@@ -63,7 +64,7 @@
     if (show && !frame) {
       frame = document.createElement("iframe");
       frame.src = origin + "/?embed=1";
-      frame.title = "Bürgerassistent der Stadt Krefeld";
+      frame.title = "{{assistant_name}}";
       style(frame, { border: "0", width: "100%", flex: "1" });
       panel.appendChild(frame);
     }
