@@ -153,7 +153,7 @@ def _quoted(line: str, public: str, fixed: Sequence[str]) -> bool:
                 hi = mid - 1
         while lo and not _boundary(line, pos + lo):
             lo -= 1
-        if lo < MIN_QUOTE_CHARS and f"\n{line[pos:pos + lo].strip()}\n" not in public:
+        if lo == 0 or (lo < MIN_QUOTE_CHARS and f"\n{line[pos:pos + lo].strip()}\n" not in public):
             return False  # too short for a quote unless it is a whole line there (a field: "Standesamt Krefeld")
         pos += lo
     return True

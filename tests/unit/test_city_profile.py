@@ -161,7 +161,7 @@ def test_fact_check_places_come_from_the_configured_city(tmp_path, city):
     assert "uerdingen" in places()
     city(load_profile(write(tmp_path, LINDBURG_TEXT)))
     assert set(places()) == {"lindburg-mitte", "auenfeld", "rabenau"}
-    assert unsupported_facts("Das Bürgerbüro ist in Rabenau.", ["Das Bürgerbüro ist in Auenfeld."])
+    assert unsupported_facts("Das Bürgerbüro ist in Rabenau.", {1: "Das Bürgerbüro ist in Auenfeld."})
 
 
 def test_the_citys_name_is_a_stop_term(tmp_path, city):
