@@ -200,8 +200,9 @@ def watch_audit(assistant: Assistant, metrics: Metrics) -> None:
 
 def warm_up(assistant: Assistant) -> None:
     """Run one retrieval, one input check and one readability score so lazily loaded models (embedder, NER, the
-    hyphenation dictionary: ~0.6 s) load before the first citizen arrives, not while fifty wait. None of the calls
-    touches sessions or the audit log."""
+    hyphenation dictionary: ~0.6 s) load before the first citizen arrives, not while fifty wait, and give the
+    extractive composer the vectors of the sentences it may quote (read from the embedding cache that `index`
+    filled). None of the calls touches sessions or the audit log."""
     from assistant.readability import readability
     from corpus.types import Question
 
@@ -209,6 +210,10 @@ def warm_up(assistant: Assistant) -> None:
         assistant.retriever.retrieve("Personalausweis beantragen", top_k=1)
         assistant.input_guard.check(Question(text="Wie beantrage ich einen Personalausweis?"))
         readability("Den Personalausweis beantragen Sie im Bürgerbüro. Bringen Sie ein biometrisches Foto mit.")
+        composers = {id(p): p for p in (assistant.generator, getattr(assistant, "fallback", None))
+                     if hasattr(p, "warm_up")}
+        for composer in composers.values():  # the sentences the composer may quote, from the embedding cache
+            composer.warm_up(progress=False)
     except Exception as exc:  # best effort: the first real request loads what is still missing
         log.warning("warm-up failed with %s; models load on the first request instead", type(exc).__name__)
 

@@ -37,7 +37,7 @@ def test_classifier_only_sees_redacted_text():
 
 
 @pytest.mark.parametrize("rule, outcome, allow", [
-    ("emergency", Outcome.HANDOFF, False), ("crisis", Outcome.HANDOFF, False),
+        ("emergency", Outcome.HANDOFF, True), ("crisis", Outcome.HANDOFF, True),  # the reply first, then any answer
     ("injection", Outcome.REFUSE, False), ("discrimination", Outcome.REFUSE, False),
     ("individual_decision", Outcome.REFERRAL, True), ("individual_advice", Outcome.REFERRAL, True),
     ("political", Outcome.REFERRAL, False), ("out_of_scope", Outcome.REFERRAL, False),

@@ -37,14 +37,18 @@ def fresh_logging():
     for h in handlers.values():
         h.filters = [f for f in h.filters if not isinstance(f, PiiLogFilter)]
     saved = (list(root.handlers), root.level,
-             {name: (list(logging.getLogger(name).handlers), logging.getLogger(name).propagate)
-              for name in UVICORN_LOGGERS})
+             {name: (list(logging.getLogger(name).handlers), logging.getLogger(name).propagate,
+                     logging.getLogger(name).level) for name in UVICORN_LOGGERS})
     root.handlers = []
+    for name in UVICORN_LOGGERS:  # an in-process uvicorn of another test may have set its --log-level here
+        logging.getLogger(name).setLevel(logging.NOTSET)
     logging.getLogger("uvicorn").propagate = False  # what uvicorn's default logging config does
     yield
     root.handlers, root.level = saved[0], saved[1]
-    for name, (uv_handlers, propagate) in saved[2].items():
-        logging.getLogger(name).handlers, logging.getLogger(name).propagate = uv_handlers, propagate
+    for name, (uv_handlers, propagate, level) in saved[2].items():
+        uv = logging.getLogger(name)
+        uv.handlers, uv.propagate = uv_handlers, propagate
+        uv.setLevel(level)
     for key, h in handlers.items():
         h.filters = saved_filters[key]
 

@@ -96,6 +96,27 @@ def test_policy_outcome_ends_the_turn_before_retrieval():
     assert a.retriever.queries == []
 
 
+class SafetyFirstGuard:
+    """An emergency rule as the policy has it: its reply comes first, a service question in the message may follow."""
+
+    def check(self, question):
+        return Checked(text=question.text, outcome=Outcome.HANDOFF, rule="emergency", reply="Rufen Sie 112 an.",
+                       allow_answer=True)
+
+
+def test_an_emergency_reply_leads_and_a_service_question_is_answered_after_it():
+    answer = make(guard=SafetyFirstGuard()).answer("Mein Perso ist abgelaufen, was kostet ein Perso?")
+    assert answer.text.startswith("Rufen Sie 112 an.\n\n") and "46,00 Euro" in answer.text
+    assert answer.action == "handoff" and answer.rule == "emergency"
+    assert answer.sources[0].doc_id == "personalausweis-beantragen"
+
+
+def test_an_emergency_without_a_service_question_gets_the_reply_alone():
+    answer = make(guard=SafetyFirstGuard()).answer("Mein Nachbar liegt bewusstlos im Flur und atmet nicht")
+    assert answer.text == "Rufen Sie 112 an." and answer.action == "handoff" and answer.rule == "emergency"
+    assert answer.sources == []
+
+
 def test_backend_failure_degrades_to_extractive_with_reason():
     answer = make(generator=FailingGenerator()).answer("Was kostet ein Perso?")
     assert answer.mode == "extractive" and "46,00 Euro" in answer.text
