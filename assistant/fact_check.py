@@ -182,7 +182,7 @@ def unsupported_facts(answer: str, support: Mapping[int, str]) -> list[Fact]:
     all_cited = sorted({n for _, nums in citation_units(answer) for n in nums if n in support})
     for sentence, nums in citation_units(answer):
         cited = [n for n in nums if n in support] or all_cited or sorted(support)
-        source = _Support.of("\n".join(support[n] for n in cited))
+        source = _Support.combined(tuple(support[n] for n in cited))
         for fact in extract_facts(sentence):
             if not source.has(fact, sentence):
                 out.append(Fact(fact.kind, fact.text, fact.key, sentence))
@@ -212,6 +212,29 @@ class _Support:
     @lru_cache(maxsize=512)
     def of(cls, text: str) -> "_Support":
         return cls(text)
+
+    @classmethod
+    @lru_cache(maxsize=512)
+    def combined(cls, texts: tuple[str, ...]) -> "_Support":
+        """The support of several cited texts: each text's normal forms are built once (the same passages are
+        cited again and again) and joined."""
+        if len(texts) == 1:
+            return cls.of(texts[0])
+        parts = [cls.of(t) for t in texts]
+        out = cls.__new__(cls)
+        out.keys = set().union(*(p.keys for p in parts))
+        out.folded = "\n".join(p.folded for p in parts)
+        out.phones = set().union(*(p.phones for p in parts))
+        out.urls = set().union(*(p.urls for p in parts))
+        out.claims = {}
+        for p in parts:
+            for claim, terms in p.claims.items():
+                out.claims.setdefault(claim, []).extend(terms)
+        out.numbers = set().union(*(p.numbers for p in parts))
+        out.days = set().union(*(p.days for p in parts))
+        out.months = set().union(*(p.months for p in parts))
+        out.years = set().union(*(p.years for p in parts))
+        return out
 
     def has(self, fact: Fact, sentence: str = "") -> bool:
         key = fact.key

@@ -13,6 +13,7 @@ picks the right one for any embedder.
 from __future__ import annotations
 
 import hashlib
+from collections import OrderedDict
 import importlib.util
 import logging
 import os
@@ -212,7 +213,37 @@ def make_embedder(name: str, model: str, **options: object):
     return factory(model, **options)
 
 
+QUERY_MEMO_SIZE = 2048  # query vectors kept per embedder (~1.5 kB each at 384 dimensions)
+_MEMO_LOCK = threading.Lock()
+
+
 def query_vectors(embedder, texts: Sequence[str]) -> np.ndarray:
-    """Query vectors: the embedder's query role where it has one (e5), else its one way of embedding."""
+    """Query vectors: the embedder's query role where it has one (e5), else its one way of embedding.
+
+    One message is embedded by the policy classifier, the retriever and the composer; the vectors of the last
+    QUERY_MEMO_SIZE texts are kept on the embedder (least recently used go first), so each text is encoded once."""
     fn = getattr(embedder, "embed_query", None) or embedder.embed
-    return fn(list(texts))
+    texts = list(texts)
+    try:
+        memo = embedder.__dict__.setdefault("_query_memo", OrderedDict())
+    except AttributeError:  # an embedder without an instance dict: no memo
+        return fn(texts)
+    with _MEMO_LOCK:
+        missing = list(dict.fromkeys(t for t in texts if t not in memo))
+    if missing:
+        fresh = np.asarray(fn(missing), dtype=np.float32)
+        with _MEMO_LOCK:
+            for text, vector in zip(missing, fresh):
+                memo[text] = vector
+            while len(memo) > QUERY_MEMO_SIZE:
+                memo.popitem(last=False)
+    with _MEMO_LOCK:
+        rows = []
+        for text in texts:
+            vector = memo.get(text)
+            if vector is None:  # pushed out by other threads meanwhile: encode it again
+                vector = np.asarray(fn([text]), dtype=np.float32)[0]
+            else:
+                memo.move_to_end(text)
+            rows.append(vector)
+    return np.stack(rows) if rows else np.asarray(fn([]), dtype=np.float32)
