@@ -1,8 +1,9 @@
 """Cue words of the identifier recognizers, read from data files under guardrails/pii/data/.
 
-`identifier_cues.yaml` lists, per kind (passport, id_card, case_number) and language, the words that announce an
-identifier; `name_parts.yaml` the particles inside surnames ("van der", "de la", "von") and the prefixes joined to
-Arabic surnames ("Al-", "El-"). The recognizers hold the mechanism (what a value after a cue looks like); these files
+`identifier_cues.yaml` lists, per kind (passport, id_card, case_number, birth) and language, the words that announce an
+identifier or a birth date; `months.yaml` the month names of dates; `person_cues.yaml` the words around a name;
+`name_parts.yaml` the particles inside surnames ("van der", "de la", "von") and the prefixes joined to Arabic surnames
+("Al-", "El-"). The recognizers hold the mechanism (what a value after a cue looks like); these files
 hold what Krefeld's residents write, so a new language or document needs a line of data, not code.
 """
 
@@ -20,7 +21,8 @@ DATA = Path(__file__).resolve().parent / "data"
 IDENTIFIER_CUES = DATA / "identifier_cues.yaml"
 NAME_PARTS = DATA / "name_parts.yaml"
 PERSON_CUES = DATA / "person_cues.yaml"
-CUE_KINDS = ("passport", "id_card", "case_number")
+MONTHS = DATA / "months.yaml"
+CUE_KINDS = ("passport", "id_card", "case_number", "birth")
 PERSON_CUE_KINDS = ("strong", "introductions", "greetings", "relatives", "roles", "after_hier", "not_names")
 NAME_PART_KINDS = ("particles", "surname_prefixes")
 MAX_CUE_CHARS = 40
@@ -71,6 +73,21 @@ def load_person_cues(path: Path = PERSON_CUES) -> dict[str, tuple[tuple[str, ...
         for language, words in by_language.items():
             cues |= {cue_tokens(w) for w in _words(words, f"{path}: {kind}.{language}")}
         out[kind] = tuple(sorted(cues, key=lambda c: (-len(c), c)))
+    return out
+
+
+@lru_cache(maxsize=8)
+def load_months(path: Path = MONTHS) -> dict[str, int]:
+    """Month name or abbreviation (lower case) -> month number, over every language of the file."""
+    raw = _read(path)
+    out: dict[str, int] = {}
+    for language, months in raw.items():
+        if not isinstance(months, list) or len(months) != 12:
+            raise ConfigurationError(f"{path}: {language} must list twelve months, got {months!r:.80}")
+        for number, names in enumerate(months, start=1):
+            for name in _words(names, f"{path}: {language}[{number}]"):
+                if out.setdefault(name, number) != number:
+                    raise ConfigurationError(f"{path}: {name!r} names month {out[name]} and month {number}")
     return out
 
 

@@ -32,8 +32,8 @@ LINKED_SCORE = 0.85
 # Between a name and its birth date: a few spaces and at most one comma, bracket, slash or dash.
 NAME_TO_DATE_MARKS = ",(/–-"
 MAX_NAME_TO_DATE = 6
-# After the date: the phrase ends (a comma, a bracket, a line, the message) or the birth place follows.
-_DATE_CLOSES = re.compile(r"[ \t]{0,3}(?:[,;)\]/|\n]|$|in[ \t]{1,3}[A-ZÄÖÜ])")
+# After the date: the phrase ends (a comma, a bracket, a line, a full stop, the message) or the birth place follows.
+_DATE_CLOSES = re.compile(r"[ \t]{0,3}(?:[,;)\]/|\n]|\.(?:\s|$)|$|in[ \t]{1,3}[A-ZÄÖÜ])")
 
 
 class PresidioRedactor:

@@ -40,10 +40,10 @@ def test_shipped_name_parts_load():
 
 @pytest.mark.parametrize("content, message", [
     ("passport: {de: [pass]}\nid_card: {de: [ausweis]}\n", "kinds must be exactly"),
-    ("passport: {de: [pass]}\nid_card: {de: [Ausweis]}\ncase_number: {de: [az]}\n", "lower-case"),
-    ("passport: {de: [pass, pass]}\nid_card: {de: [ausweis]}\ncase_number: {de: [az]}\n", "duplicate"),
-    ("passport: {de: []}\nid_card: {de: [ausweis]}\ncase_number: {de: [az]}\n", "non-empty list"),
-    ("passport: [pass]\nid_card: {de: [ausweis]}\ncase_number: {de: [az]}\n", "map language codes"),
+    ("passport: {de: [pass]}\nid_card: {de: [Ausweis]}\ncase_number: {de: [az]}\nbirth: {de: [geboren]}\n", "lower-case"),
+    ("passport: {de: [pass, pass]}\nid_card: {de: [ausweis]}\ncase_number: {de: [az]}\nbirth: {de: [geboren]}\n", "duplicate"),
+    ("passport: {de: []}\nid_card: {de: [ausweis]}\ncase_number: {de: [az]}\nbirth: {de: [geboren]}\n", "non-empty list"),
+    ("passport: [pass]\nid_card: {de: [ausweis]}\ncase_number: {de: [az]}\nbirth: {de: [geboren]}\n", "map language codes"),
     ("- not a mapping\n", "mapping at the top level"),
 ])
 def test_broken_cue_file_names_the_field_and_reason(tmp_path, content, message):

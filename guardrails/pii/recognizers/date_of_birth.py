@@ -20,43 +20,52 @@ import re
 from presidio_analyzer import RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
+from guardrails.pii.cues import cue_regex, load_months
 from guardrails.pii.recognizers.base import GermanPatternRecognizer, Rule
 
-MONTHS = {"januar": 1, "jan": 1, "jänner": 1, "februar": 2, "feb": 2, "märz": 3, "mär": 3, "maerz": 3,
-          "april": 4, "apr": 4, "mai": 5, "juni": 6, "jun": 6, "juli": 7, "jul": 7, "august": 8, "aug": 8,
-          "september": 9, "sep": 9, "sept": 9, "oktober": 10, "okt": 10, "november": 11, "nov": 11,
-          "dezember": 12, "dez": 12}
-_MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
+MONTHS = load_months()  # guardrails/pii/data/months.yaml: German, English, French, Spanish, Italian, Dutch, ...
+_MONTH = "|".join(re.escape(m) for m in sorted(MONTHS, key=len, reverse=True))
+_DAY = r"(?:0?[1-9]|[12]\d|3[01])"
+_ORDINAL = r"(?:\.|st|nd|rd|th)?"
 
 
 def parse_date(value: str) -> dt.date | None:
-    v = value.lower().replace(" ", "")
+    """The date of any shape the patterns find: 12.03.1985, 1.3.85, 12/05/1990, 12-05-1990, 1985-03-12,
+    12. März 1985, 14 January 2025, 12 de mayo de 1990, January 14, 2025."""
+    v = re.sub(r"\s+", " ", value.lower()).strip()
     m = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", v)
     if m:
         year, month, day = int(m.group(1)), int(m.group(2)), int(m.group(3))
+    elif m := re.fullmatch(r"(\d{1,2})\. ?(\d{1,2})\. ?(\d{2}|\d{4})|(\d{1,2})([/-])(\d{1,2})\5(\d{4})", v):
+        day, month, year = (int(g) for g in ((m.group(1), m.group(2), m.group(3)) if m.group(1)
+                                           else (m.group(4), m.group(6), m.group(7))))
+    elif m := re.fullmatch(r"(\d{1,2})(?:\.|st|nd|rd|th)? ?(?:de )?([^\W\d_]+)\.?,? ?(?:de )?(\d{2}|\d{4})", v):
+        day, month, year = int(m.group(1)), MONTHS.get(m.group(2), 0), int(m.group(3))
+    elif m := re.fullmatch(r"([^\W\d_]+)\.? (\d{1,2})(?:st|nd|rd|th)?,? (\d{4})", v):
+        day, month, year = int(m.group(2)), MONTHS.get(m.group(1), 0), int(m.group(3))
     else:
-        m = re.fullmatch(r"(\d{1,2})\.(\d{1,2}|[a-zä]+)\.?(\d{2}|\d{4})", v)
-        if not m:
-            return None
-        day, year = int(m.group(1)), int(m.group(3))
-        month = int(m.group(2)) if m.group(2).isdigit() else MONTHS.get(m.group(2), 0)
-        if year < 100:
-            year += 1900 if year > dt.date.today().year % 100 else 2000
+        return None
+    if year < 100:
+        year += 1900 if year > dt.date.today().year % 100 else 2000
     try:
         return dt.date(year, month, day)
     except ValueError:
         return None
 
 
-_NUMERIC = r"(?:0?[1-9]|[12]\d|3[01])\.[ \t]?(?:0?[1-9]|1[0-2])\.[ \t]?(?:19|20)?\d{2}(?![\d.]\d)"
-_NAMED = r"(?:0?[1-9]|[12]\d|3[01])\.[ \t]?(?:" + _MONTH + r")\.?[ \t]{1,5}(?:19|20)\d{2}\b"
+_NUMERIC = _DAY + r"\.[ \t]?(?:0?[1-9]|1[0-2])\.[ \t]?(?:19|20)?\d{2}(?![\d.]\d)"
+_SLASHED = _DAY + r"(?P<sep>[/-])(?:0?[1-9]|1[0-2])(?P=sep)(?:19|20)\d{2}(?![/-]?\d)"
+_NAMED = (_DAY + _ORDINAL + r"[ \t]{0,2}(?:de[ \t])?(?:" + _MONTH + r")\.?,?[ \t]{1,5}(?:de[ \t])?(?:19|20)\d{2}\b"
+          r"|(?:" + _MONTH + r")\.?[ \t]{1,3}" + _DAY + r"(?:st|nd|rd|th)?,?[ \t]{1,3}(?:19|20)\d{2}\b")
 _ISO = r"(?:19|20)\d{2}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])\b"
-_DATE = r"(?<![\d.])(?:" + _NAMED + "|" + _NUMERIC + "|" + _ISO + ")"
-_CUE = (r"(?:\bgeb\b\.?|\bgeboren\b|\bgeburtsdatum\b|\bgeburtstag\b|\bgeb\.-datum\b"
-        r"|(?<=[^\s*])[ \t]{0,5}\*)")
-_CUTOFF = re.compile(r"\b(?:ab|vor|nach|seit|bis|zwischen|dem)[ \t]{0,5}$", re.IGNORECASE)
+_DATE = r"(?<![\d./-])(?:" + _NAMED + "|" + _NUMERIC + "|" + _SLASHED + "|" + _ISO + ")"
+# The birth cues of every language (guardrails/pii/data/identifier_cues.yaml: "geboren", "born", "née", "urodzona",
+# "дата народження", "sinh ngày") and the genealogical "*" after a word on the same line.
+_CUE = r"(?:" + cue_regex("birth") + r"|(?<=[^\s*])[ \t]{0,5}\*)"
+_CUTOFF = re.compile(r"\b(?:ab|vor|nach|seit|bis|zwischen|dem|before|after|since|until|from)[ \t]{0,5}$", re.IGNORECASE)
 _CUTOFF_WINDOW = 16  # the longest cut-off word and its spaces: only that much before a date is read
-_FILLER = r"(?:[ \t]{0,5}(?:ist|war|:|-|–|am|den|der|vom|im|jahr|jahre)){0,4}[ \t]{0,5}"
+_FILLER = (r"(?:[ \t]{0,5}(?:ist|war|:|-|–|\(|am|den|der|vom|im|jahr|jahre|is|was|on|the|le|il|el|em|op|dnia|w)"
+           r"(?![^\W\d_])){0,4}[ \t]{0,5}")
 
 
 class DateOfBirthRecognizer(GermanPatternRecognizer):
@@ -65,7 +74,8 @@ class DateOfBirthRecognizer(GermanPatternRecognizer):
         Rule("after_cue", _CUE + _FILLER + r"(?P<v>" + _DATE + ")", 0.85),
         Rule("before_geboren", r"(?P<v>" + _DATE + r"),?(?:[ \t]{1,5}[A-Za-zÄÖÜäöüß]{1,40}){0,5}?[ \t]{1,5}geboren\b", 0.85),
         Rule("numeric", r"(?<![\d.])" + _NUMERIC, 0.2),
-        Rule("month_name", r"(?<![\d.])" + _NAMED, 0.2),
+        Rule("slashed", r"(?<![\d./-])" + _SLASHED, 0.2),
+        Rule("month_name", r"(?<![\d.])(?:" + _NAMED + ")", 0.2),
         Rule("iso", r"\b" + _ISO, 0.2),
     )
     CONTEXT = ("geboren", "geb.", "geburt", "jahrgang", "*", "birthday")
