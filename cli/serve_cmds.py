@@ -102,8 +102,10 @@ def _log_configuration(settings) -> None:
     where = {"llamacpp": f"model_path={llm.model_path}", "transformers": f"model_path={llm.model_path}",
              "openai": f"base_url={llm.base_url} model={llm.model}"}.get(llm.backend, "no model")
     log.info("answer backend: %s (%s); fallback: extractive composer", llm.backend, where)
-    log.info("retrieval: lexical=%s dense=%s embedder=%s model=%s runtime=%s index=%s", r.lexical, r.dense,
-             r.embedder, r.embedder_model, r.embedder_runtime, r.index_path)
+    model = (f" model={r.embedder_model} runtime={r.embedder_runtime}"  # the model settings of sentence-transformers
+             if r.embedder == "sentence-transformers" else "")  # the package embedders carry their model
+    log.info("retrieval: lexical=%s dense=%s embedder=%s%s index=%s", r.lexical, r.dense, r.embedder, model,
+             r.index_path)
     log.info("corpus: %s; guardrails: %s", settings.corpus.path,
              "on" if settings.guardrails.enabled else "policy off (redaction only)")
     log.info("stores: %s", describe_stores(settings))
