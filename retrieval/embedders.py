@@ -217,6 +217,12 @@ QUERY_MEMO_SIZE = 2048  # query vectors kept per embedder (~1.5 kB each at 384 d
 _MEMO_LOCK = threading.Lock()
 
 
+def forget_queries(embedder) -> None:
+    """Drop the embedder's memo of query vectors (benchmarks time the encoding, not the memo)."""
+    with _MEMO_LOCK:
+        getattr(embedder, "__dict__", {}).pop("_query_memo", None)
+
+
 def query_vectors(embedder, texts: Sequence[str]) -> np.ndarray:
     """Query vectors: the embedder's query role where it has one (e5), else its one way of embedding.
 
