@@ -34,12 +34,13 @@ def retriever_options(settings: Settings, embedder: Any | None) -> dict[str, Any
 def build_retriever(settings: Settings, rebuild: bool = False, progress: bool | None = None) -> HybridRetriever:
     """The hybrid retriever over the index directory of the settings, built or rebuilt when needed."""
     from guardrails.pii import names
-    from retrieval import compounds
+    from retrieval import compounds, lemma_cache
     from retrieval.builder import load_or_build
 
     r = settings.retrieval
     compounds.use_cache_dir(r.model_cache)  # the German compound tables, memory-mapped from the second start on
     names.use_cache_dir(r.model_cache)  # the person recognizer's name lists, read back from the second start on
+    lemma_cache.use_cache_dir(r.model_cache)  # simplemma's German and English dictionaries, decoded once
     embedder = build_embedder(settings)
     return load_or_build(
         r.index_path, settings.corpus.path, embedder=embedder, chunk_max_chars=settings.corpus.chunk_max_chars,
