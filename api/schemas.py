@@ -1,4 +1,5 @@
-"""Request and response models of the HTTP contract (DESIGN.md), with German examples for the OpenAPI docs."""
+"""Request and response models of the HTTP contract (docs/architecture.md), with German examples for the OpenAPI
+docs."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Pydantic schema of a corpus document (the contract in DESIGN.md: Markdown body + YAML front matter)."""
+"""Pydantic schema of a corpus document (the contract in docs/architecture.md: Markdown body + YAML front matter)."""
 
 from __future__ import annotations
 

@@ -2,7 +2,7 @@
 
 Each rule names the principles it serves (Leitbild and Leitlinien of the Smart City Krefeld strategy, its KI
 paragraph, EU AI Act Art. 50, GDPR Art. 5(1)(c) and Art. 22), a trigger description and the German reply. The rule
-names are a contract (DESIGN.md): loading fails when one is missing, so the API never emits an unknown rule.
+names are a contract (docs/architecture.md): loading fails when one is missing, so the API never emits an unknown rule.
 """
 
 from __future__ import annotations
