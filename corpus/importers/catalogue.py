@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date, datetime, timezone
+from pathlib import Path
+from typing import Any, Callable
 
 from corpus.importers.service import ServiceRecord, build_document, doc_id
 from corpus.loader import Problem
@@ -79,3 +81,34 @@ def parse_date(value: object) -> str | None:
         return date(int(y), int(mo), int(d)).isoformat()
     except ValueError:
         return None
+
+
+def import_json_records(fmt: str, paths: list[Path], today: date | None, list_keys: tuple[str, ...],
+                        single: Callable[[dict], bool], no_records: str,
+                        service: Callable[[dict, int, str, "CatalogueImport"], None]) -> "CatalogueImport":
+    """The file loop of a JSON catalogue export: each .json file read (a broken one is a problem line, the others
+    still import), its records found as a list (or under one of `list_keys`, or the file itself when `single` says it
+    is one record), and each record handed to `service`; a record that is no object is rejected."""
+    from corpus.importers.reading import input_files, read_json, record_list
+
+    result = CatalogueImport(fmt, today=today or date.today())
+    files, problems = input_files(paths, (".json",))
+    for p in problems:
+        result.fail_file(p)
+    for path in files:
+        data, problem = read_json(path, result.notes)
+        if problem:
+            result.fail_file(problem)
+            continue
+        records = record_list(data, list_keys)
+        if records is None and isinstance(data, dict) and single(data):
+            records = [data]
+        if records is None:
+            result.fail_file(Problem(str(path), "file", no_records))
+            continue
+        for n, raw in enumerate(records, start=1):
+            if isinstance(raw, dict):
+                service(raw, n, str(path), result)
+            else:
+                result.reject(str(path), f"#{n}", "record", f"expected an object, got {type(raw).__name__}")
+    return result

@@ -18,12 +18,11 @@ from pathlib import Path
 from typing import Any
 
 from corpus.html import html_to_line
-from corpus.importers.catalogue import CatalogueImport, parse_date
+from corpus.importers.catalogue import CatalogueImport, import_json_records, parse_date
 from corpus.importers.leika import apply_module, target_for
 from corpus.importers.offices import office_from
-from corpus.importers.reading import first, input_files, read_json, record_list, text_of
+from corpus.importers.reading import first, text_of
 from corpus.importers.service import ServiceRecord
-from corpus.loader import Problem
 
 _LIST_KEYS = ("leistungen", "services", "items", "content", "data", "results", "leistung")
 _BLOCKS = ("textBlocks", "textbloecke", "texts", "texte", "textModules", "modules")
@@ -31,32 +30,9 @@ _UNITS = ("organisationUnits", "organisationseinheiten", "organizationalUnits", 
 
 
 def import_pvog(paths: list[Path], today: date | None = None) -> CatalogueImport:
-    result = CatalogueImport("pvog", today=today or date.today())
-    files, problems = input_files(paths, (".json",))
-    for p in problems:
-        result.fail_file(p)
-    for path in files:
-        data, problem = read_json(path, result.notes)
-        if problem:
-            result.fail_file(problem)
-            continue
-        records = record_list(data, _LIST_KEYS)
-        if records is None and isinstance(data, dict) and "id" in data:
-            records = [data]
-        if records is None:
-            result.fail_file(_problem(path, "no service description: expected an object with 'id', a list, or a "
-                                            "list under 'leistungen' or 'items'"))
-            continue
-        for n, raw in enumerate(records, start=1):
-            if isinstance(raw, dict):
-                _service(raw, n, str(path), result)
-            else:
-                result.reject(str(path), f"#{n}", "record", f"expected an object, got {type(raw).__name__}")
-    return result
-
-
-def _problem(path: Path, reason: str) -> Problem:
-    return Problem(str(path), "file", reason)
+    return import_json_records("pvog", paths, today, _LIST_KEYS, lambda data: "id" in data,
+                               "no service description: expected an object with 'id', a list, or a list under "
+                               "'leistungen' or 'items'", _service)
 
 
 def _service(raw: dict, n: int, file: str, result: CatalogueImport) -> None:

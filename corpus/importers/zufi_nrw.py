@@ -20,11 +20,10 @@ from pathlib import Path
 from typing import Any
 
 from corpus.html import html_to_line
-from corpus.importers.catalogue import CatalogueImport, parse_date
+from corpus.importers.catalogue import CatalogueImport, import_json_records, parse_date
 from corpus.importers.offices import office_from
-from corpus.importers.reading import input_files, read_json, record_list, text_of
+from corpus.importers.reading import text_of
 from corpus.importers.service import ServiceRecord, lines_of
-from corpus.loader import Problem
 
 _LIST_KEYS = ("leistungen", "data", "items", "services", "ergebnisse", "results")
 _UNITS = ("organisationseinheiten", "organisationen", "zustaendigestellen", "stellen", "behoerden",
@@ -40,28 +39,10 @@ _SECTIONS = (("volltext", "Überblick", None), ("voraussetzungen", "Voraussetzun
 
 
 def import_zufi_nrw(paths: list[Path], today: date | None = None) -> CatalogueImport:
-    result = CatalogueImport("zufi-nrw", today=today or date.today())
-    files, problems = input_files(paths, (".json",))
-    for p in problems:
-        result.fail_file(p)
-    for path in files:
-        data, problem = read_json(path, result.notes)
-        if problem:
-            result.fail_file(problem)
-            continue
-        records = record_list(data, _LIST_KEYS)
-        if records is None and isinstance(data, dict) and ("leistungStammtext" in data or "schluessel" in data):
-            records = [data]
-        if records is None:
-            result.fail_file(Problem(str(path), "file", "no services: expected a list of records with "
-                                                        "'leistungStammtext', or that list under 'leistungen'"))
-            continue
-        for n, raw in enumerate(records, start=1):
-            if isinstance(raw, dict):
-                _service(raw, n, str(path), result)
-            else:
-                result.reject(str(path), f"#{n}", "record", f"expected an object, got {type(raw).__name__}")
-    return result
+    return import_json_records("zufi-nrw", paths, today, _LIST_KEYS,
+                               lambda data: "leistungStammtext" in data or "schluessel" in data,
+                               "no services: expected a list of records with 'leistungStammtext', or that list "
+                               "under 'leistungen'", _service)
 
 
 def _norm(d: Any) -> dict[str, Any]:
