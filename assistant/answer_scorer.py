@@ -13,7 +13,6 @@ among these, not the selection itself.
 
 from __future__ import annotations
 
-import json
 import math
 import re
 from dataclasses import dataclass
@@ -22,6 +21,7 @@ from typing import Sequence
 
 import numpy as np
 
+from assistant.fitted import read_weights
 from assistant.intents import ANSWER_CUES, SECTION_OF, fold
 from assistant.textunits import age_fit, term_set
 from corpus.errors import ConfigurationError
@@ -113,15 +113,8 @@ class AnswerScorer:
 
     @classmethod
     def load(cls, path: Path | None = None) -> "AnswerScorer":
-        path = Path(path or DEFAULT_WEIGHTS)
-        try:
-            raw = json.loads(path.read_text(encoding="utf-8"))
-        except (OSError, ValueError) as exc:
-            raise ConfigurationError(f"answer scorer weights {path} cannot be read ({exc}); refit with "
-                                     "`python -m evals.fit_answer_scorer`") from exc
-        if raw.get("features") != list(FEATURES):
-            raise ConfigurationError(f"answer scorer weights {path} were fitted for features {raw.get('features')}, "
-                                     f"this code computes {list(FEATURES)}; refit with `python -m evals.fit_answer_scorer`")
+        raw = read_weights(Path(path or DEFAULT_WEIGHTS), FEATURES, "answer scorer",
+                           "python -m evals.fit_answer_scorer")
         return cls(dict(zip(raw["features"], raw["coef"])), raw["intercept"], raw["mean"], raw["scale"],
                    raw.get("select"), raw.get("meta"))
 

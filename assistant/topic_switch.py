@@ -12,7 +12,6 @@ words of its own). The weights are fitted on training conversations (`python -m 
 
 from __future__ import annotations
 
-import json
 import math
 from dataclasses import dataclass
 from pathlib import Path
@@ -20,7 +19,7 @@ from typing import Any
 
 import numpy as np
 
-from corpus.errors import ConfigurationError
+from assistant.fitted import read_weights
 
 DEFAULT_WEIGHTS = Path(__file__).resolve().parent / "data" / "topic_switch.json"
 
@@ -68,15 +67,7 @@ class TopicSwitch:
 
     @classmethod
     def load(cls, path: Path | None = None) -> "TopicSwitch":
-        path = Path(path or DEFAULT_WEIGHTS)
-        try:
-            raw = json.loads(path.read_text(encoding="utf-8"))
-        except (OSError, ValueError) as exc:
-            raise ConfigurationError(f"topic switch weights {path} cannot be read ({exc}); refit with "
-                                     "`python -m evals.fit_topic_switch`") from exc
-        if raw.get("features") != list(FEATURES):
-            raise ConfigurationError(f"topic switch weights {path} were fitted for other features; refit with "
-                                     "`python -m evals.fit_topic_switch`")
+        raw = read_weights(Path(path or DEFAULT_WEIGHTS), FEATURES, "topic switch", "python -m evals.fit_topic_switch")
         return cls(raw["coef"], raw["intercept"], raw["mean"], raw["scale"], raw.get("threshold", 0.5),
                    raw.get("meta"))
 
