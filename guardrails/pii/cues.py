@@ -22,6 +22,8 @@ IDENTIFIER_CUES = DATA / "identifier_cues.yaml"
 NAME_PARTS = DATA / "name_parts.yaml"
 PERSON_CUES = DATA / "person_cues.yaml"
 MONTHS = DATA / "months.yaml"
+DATE_WORDS = DATA / "date_words.yaml"
+DATE_WORD_KINDS = ("fillers", "cutoffs")
 CUE_KINDS = ("passport", "id_card", "case_number", "birth")
 PERSON_CUE_KINDS = ("strong", "introductions", "greetings", "relatives", "roles", "after_hier", "not_names")
 NAME_PART_KINDS = ("particles", "surname_prefixes")
@@ -73,6 +75,21 @@ def load_person_cues(path: Path = PERSON_CUES) -> dict[str, tuple[tuple[str, ...
         for language, words in by_language.items():
             cues |= {cue_tokens(w) for w in _words(words, f"{path}: {kind}.{language}")}
         out[kind] = tuple(sorted(cues, key=lambda c: (-len(c), c)))
+    return out
+
+
+@lru_cache(maxsize=8)
+def load_date_words(path: Path = DATE_WORDS) -> dict[str, tuple[str, ...]]:
+    """Kind ("fillers", "cutoffs") -> the words of every language, longest first."""
+    raw = _read(path)
+    if set(raw) != set(DATE_WORD_KINDS):
+        raise ConfigurationError(f"{path}: kinds must be exactly {list(DATE_WORD_KINDS)}, got {sorted(raw)}")
+    out = {}
+    for kind in DATE_WORD_KINDS:
+        if not isinstance(raw[kind], dict) or not raw[kind]:
+            raise ConfigurationError(f"{path}: {kind} must map language codes to lists of words")
+        words = {w for language, ws in raw[kind].items() for w in _words(ws, f"{path}: {kind}.{language}")}
+        out[kind] = tuple(sorted(words, key=lambda w: (-len(w), w)))
     return out
 
 

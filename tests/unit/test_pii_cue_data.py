@@ -98,3 +98,24 @@ def test_broken_person_cue_file_is_rejected(tmp_path):
     path.write_text("strong: {en: [my name is]}\n", encoding="utf-8")
     with pytest.raises(ConfigurationError, match="kinds must be exactly"):
         load_person_cues(path)
+
+
+def test_shipped_date_words_load():
+    from guardrails.pii.cues import load_date_words
+
+    words = load_date_words()
+    assert {"am", "on", "le", "dnia"} <= set(words["fillers"]) and {"ab", "before", "zwischen"} <= set(words["cutoffs"])
+
+
+@pytest.mark.parametrize("content, message", [
+    ("fillers: {de: [am]}\n", "kinds must be exactly"),
+    ("fillers: {de: [Am]}\ncutoffs: {de: [ab]}\n", "lower-case"),
+    ("fillers: [am]\ncutoffs: {de: [ab]}\n", "map language codes"),
+])
+def test_broken_date_words_file_names_the_field_and_reason(tmp_path, content, message):
+    from guardrails.pii.cues import load_date_words
+
+    path = tmp_path / "date_words.yaml"
+    path.write_text(content, encoding="utf-8")
+    with pytest.raises(ConfigurationError, match=message):
+        load_date_words(path)

@@ -20,7 +20,7 @@ import re
 from presidio_analyzer import RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
-from guardrails.pii.cues import cue_regex, load_months
+from guardrails.pii.cues import cue_regex, load_date_words, load_months
 from guardrails.pii.recognizers.base import GermanPatternRecognizer, Rule
 
 MONTHS = load_months()  # guardrails/pii/data/months.yaml: German, English, French, Spanish, Italian, Dutch, ...
@@ -62,9 +62,11 @@ _DATE = r"(?<![\d./-])(?:" + _NAMED + "|" + _NUMERIC + "|" + _SLASHED + "|" + _I
 # The birth cues of every language (guardrails/pii/data/identifier_cues.yaml: "geboren", "born", "née", "urodzona",
 # "дата народження", "sinh ngày") and the genealogical "*" after a word on the same line.
 _CUE = r"(?:" + cue_regex("birth") + r"|(?<=[^\s*])[ \t]{0,5}\*)"
-_CUTOFF = re.compile(r"\b(?:ab|vor|nach|seit|bis|zwischen|dem|before|after|since|until|from)[ \t]{0,5}$", re.IGNORECASE)
-_CUTOFF_WINDOW = 16  # the longest cut-off word and its spaces: only that much before a date is read
-_FILLER = (r"(?:[ \t]{0,5}(?:ist|war|:|-|–|\(|am|den|der|vom|im|jahr|jahre|is|was|on|the|le|il|el|em|op|dnia|w)"
+_DATE_WORDS = load_date_words()  # guardrails/pii/data/date_words.yaml
+_CUTOFF = re.compile(r"\b(?:" + "|".join(map(re.escape, _DATE_WORDS["cutoffs"])) + r")[ \t]{0,5}$", re.IGNORECASE)
+# The longest cut-off word, its spaces and the boundary before it: only that much before a date is read.
+_CUTOFF_WINDOW = max(map(len, _DATE_WORDS["cutoffs"])) + 8
+_FILLER = (r"(?:[ \t]{0,5}(?::|-|–|\(|" + "|".join(map(re.escape, _DATE_WORDS["fillers"])) + r")"
            r"(?![^\W\d_])){0,4}[ \t]{0,5}")
 
 
